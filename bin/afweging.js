@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly through tsx: no build step between a checkout and a running app.
+import { register } from "tsx/esm/api";
+
+register();
+const { runCli } = await import("../src/cli/main.ts");
+const code = await runCli(process.argv.slice(2));
+if (code >= 0) process.exit(code);

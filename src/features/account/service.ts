@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { AppError } from "../../platform/errors.ts";
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../platform/auth/passwords.ts";
+import { createSession, deleteSession } from "../../platform/auth/sessions.ts";
+import { clearAccountFailures, isThrottled, recordFailure, THROTTLE } from "../../platform/auth/throttle.ts";
+import type { Deps } from "../../platform/deps.ts";
+import { inTransaction } from "../../platform/transaction.ts";
+import { parseInput } from "../../platform/validation.ts";
+import type { ActorWithProfile } from "./load-actor.ts";
+
+export const LoginInput = z.object({
+  email: z.string().trim().toLowerCase().min(1, "field.required").max(254, "field.too_long"),
+  password: z.string().min(1, "field.required").max(200, "field.too_long"),
+});
+
+/**
+ * Logs a user in. Wrong password and unknown e-mail get the same message and
+ * take the same time, so the form does not reveal who has an account.
+ */
+export async function logIn(deps: Deps, input: unknown, address: string): Promise<{ token: string; userId: string }> {
+  const { email, password } = parseInput(LoginInput, input);
+  const keys = { account: email, address };
+  if (await isThrottled(deps, keys)) {
+    throw new AppError("throttled", "login.throttled", { params: { minutes: THROTTLE.windowMinutes } });
+  }
+  const user = await deps.db
+    .selectFrom("users")
+    .select(["id", "organisation_id", "name", "password_hash", "active"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await recordFailure(deps, keys);
+    throw new AppError("unauthenticated", "login.failed");
+  }
+  await clearAccountFailures(deps, email);
+  const actor = { userId: user.id, organisationId: user.organisation_id, name: user.name };
+  const token = await inTransaction(deps, actor, async (tx) => {
+    const t = await createSession(tx.db, deps, user);
+    await tx.audit({ action: "session.login", entityType: "user", entityId: user.id });
+    return t;
+  });
+  return { token, userId: user.id };
+}
+
+export async function logOut(deps: Deps, actor: ActorWithProfile, token: string): Promise<void> {
+  await inTransaction(deps, actor, async (tx) => {
+    await deleteSession(tx.db, token);
+    await tx.audit({ action: "session.logout", entityType: "user", entityId: actor.userId });
+  });
+}
+
+export const LocaleInput = z.object({ locale: z.enum(["nl", "en"], "field.invalid_choice") });
+
+export async function setLocale(deps: Deps, actor: ActorWithProfile, input: unknown): Promise<void> {
+  const { locale } = parseInput(LocaleInput, input);
+  if (locale === actor.locale) return;
+  await inTransaction(deps, actor, async (tx) => {
+    await tx.db.updateTable("users").set({ locale, updated_at: deps.now().toISOString() }).where("id", "=", actor.userId).execute();
+    await tx.audit({ action: "user.locale_changed", entityType: "user", entityId: actor.userId, before: { locale: actor.locale }, after: { locale } });
+  });
+}
+
+export const ChangePasswordInput = z.object({
+  current: z.string().min(1, "field.required").max(200, "field.too_long"),
+  password: z.string().min(1, "field.required").max(200, "field.too_long"),
+});
+
+export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, input: unknown): Promise<void> {
+  const { current, password } = parseInput(ChangePasswordInput, input);
+  const row = await deps.db.selectFrom("users").select("password_hash").where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, current))) {
+    throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "current", messageKey: "password.current_wrong" }] });
+  }
+  const problem = passwordProblem(password, actor.email);
+  if (problem) throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "password", messageKey: problem }] });
+  const hash = await hashPassword(password);
+  await inTransaction(deps, actor, async (tx) => {
+    await tx.db.updateTable("users").set({ password_hash: hash, updated_at: deps.now().toISOString() }).where("id", "=", actor.userId).execute();
+    await tx.audit({ action: "user.password_changed", entityType: "user", entityId: actor.userId });
+  });
+}

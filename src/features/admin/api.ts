@@ -1,0 +1,113 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
+import { requireActor } from "../../platform/http/render.tsx";
+import { ALL_ROLES } from "./views.tsx";
+import { assignRole, createUser, getUser, listUsers, removeRole, resetPassword, setUserActive, updateUser } from "./service.ts";
+
+const UserSummary = z.object({ id: z.string(), name: z.string(), email: z.string(), active: z.boolean(), roles: z.array(z.string()) }).openapi("UserSummary");
+const UserDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    active: z.boolean(),
+    assignments: z.array(z.object({ id: z.string(), role: z.string(), projectId: z.string().nullable(), projectTitle: z.string().nullable() })),
+  })
+  .openapi("UserDetail");
+const Created = z.object({ id: z.string() });
+
+export function adminApi() {
+  const api = apiRouter();
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/users",
+      tags: ["users"],
+      summary: "List the organisation's users (admin)",
+      request: { query: z.object({ page: z.coerce.number().int().min(1).optional(), q: z.string().max(100).optional() }) },
+      responses: { 200: jsonResponse(z.object({ items: z.array(UserSummary), total: z.number(), page: z.number(), pageSize: z.number() }), "A page of users"), ...problemResponses },
+    }),
+    async (c) => {
+      const { page, q } = c.req.valid("query");
+      return c.json(await listUsers(c.get("deps"), requireActor(c), { page, query: q }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/users",
+      tags: ["users"],
+      summary: "Add a user (admin)",
+      request: { body: jsonBody(z.object({ name: z.string(), email: z.string(), password: z.string() })) },
+      responses: { 201: jsonResponse(Created, "Created"), ...problemResponses },
+    }),
+    async (c) => c.json({ id: await createUser(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+  );
+
+  api.openapi(
+    createRoute({ method: "get", path: "/users/{id}", tags: ["users"], summary: "One user with role assignments (admin)", request: { params: IdParam }, responses: { 200: jsonResponse(UserDetail, "The user"), ...problemResponses } }),
+    async (c) => c.json(await getUser(c.get("deps"), requireActor(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/users/{id}",
+      tags: ["users"],
+      summary: "Change a user's name, e-mail or active state (admin)",
+      request: { params: IdParam, body: jsonBody(z.object({ name: z.string().optional(), email: z.string().optional(), active: z.boolean().optional() })) },
+      responses: { 200: jsonResponse(UserDetail, "The user after the change"), ...problemResponses },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      if (body.name !== undefined || body.email !== undefined) {
+        const current = await getUser(deps, actor, id);
+        await updateUser(deps, actor, id, { name: body.name ?? current.name, email: body.email ?? current.email });
+      }
+      if (body.active !== undefined) await setUserActive(deps, actor, id, body.active);
+      return c.json(await getUser(deps, actor, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/password",
+      tags: ["users"],
+      summary: "Reset a user's password and end their sessions (admin)",
+      request: { params: IdParam, body: jsonBody(z.object({ password: z.string() })) },
+      responses: { 204: { description: "Reset" }, ...problemResponses },
+    }),
+    async (c) => {
+      await resetPassword(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/roles",
+      tags: ["users"],
+      summary: "Assign an organisation role, or a project role with projectId (admin)",
+      request: { params: IdParam, body: jsonBody(z.object({ role: z.enum(ALL_ROLES as [string, ...string[]]), projectId: z.string().optional() })) },
+      responses: { 201: jsonResponse(Created, "Assigned"), 409: problemResponses[400], ...problemResponses },
+    }),
+    async (c) => c.json({ id: await assignRole(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+  );
+
+  api.openapi(
+    createRoute({ method: "delete", path: "/role-assignments/{id}", tags: ["users"], summary: "Remove a role assignment (admin)", request: { params: IdParam }, responses: { 204: { description: "Removed" }, ...problemResponses } }),
+    async (c) => {
+      await removeRole(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { can, type Actor } from "../../domain/permissions/permissions.ts";
+import type { Db } from "../../platform/db/schema.ts";
+import type { Deps } from "../../platform/deps.ts";
+import { forbidden, invalid, notFound } from "../../platform/errors.ts";
+import { inTransaction } from "../../platform/transaction.ts";
+import { fields, parseInput } from "../../platform/validation.ts";
+
+export interface Organisation {
+  id: string;
+  slug: string;
+  name: string;
+  tooiCode: string | null;
+  themeClass: string;
+  themeCss: string | null;
+  hasLogo: boolean;
+}
+
+export const DEFAULT_THEME_CLASS = "voorbeeld-theme";
+
+export async function findOrganisation(db: Db, id: string): Promise<Organisation | null> {
+  const row = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) return null;
+  return { id: row.id, slug: row.slug, name: row.name, tooiCode: row.tooi_code, themeClass: row.theme_class, themeCss: row.theme_css, hasLogo: !!row.logo_url };
+}
+
+export async function organisationLogo(db: Db, id: string): Promise<{ type: string; bytes: Buffer } | null> {
+  const row = await db.selectFrom("organisations").select("logo_url").where("id", "=", id).executeTakeFirst();
+  const match = row?.logo_url?.match(/^data:(image\/(?:png|jpeg|svg\+xml));base64,(.+)$/);
+  return match ? { type: match[1]!, bytes: Buffer.from(match[2]!, "base64") } : null;
+}
+
+const slug = z.string().trim().min(2, "field.required").max(60, "field.too_long").regex(/^[a-z0-9-]+$/, "organisation.slug_format");
+
+export const CreateOrganisationInput = z.object({ name: fields.text(120), slug, tooiCode: fields.optionalText(40) });
+
+/** Creating an organisation is an instance-level act (CLI, seed), so it goes on the system chain as well as its own. */
+export async function createOrganisation(deps: Deps, input: unknown): Promise<string> {
+  const data = parseInput(CreateOrganisationInput, input);
+  const taken = await deps.db.selectFrom("organisations").select("id").where("slug", "=", data.slug).executeTakeFirst();
+  if (taken) throw invalid([{ field: "slug", messageKey: "organisation.slug_taken" }]);
+  const id = deps.newId();
+  await inTransaction(
+    deps,
+    null,
+    async (tx) => {
+      await tx.db
+        .insertInto("organisations")
+        .values({ id, slug: data.slug, name: data.name, tooi_code: data.tooiCode, theme_class: DEFAULT_THEME_CLASS, theme_css: null, logo_url: null, created_at: deps.now().toISOString() })
+        .execute();
+      await tx.audit({ action: "organisation.created", entityType: "organisation", entityId: id, after: data });
+    },
+    id,
+  );
+  return id;
+}
+
+const LOGO_MAX_BYTES = 200_000;
+
+export const OrganisationSettingsInput = z.object({
+  name: fields.text(120),
+  tooiCode: fields.optionalText(40),
+  themeClass: z.string().trim().min(1, "field.required").max(60, "field.too_long").regex(/^[a-z][a-z0-9-]*$/, "organisation.theme_class_format"),
+  // Theme CSS may restyle, not reach out: no imports or remote URLs, so the CSP stays meaningful.
+  themeCss: z
+    .string()
+    .max(20_000, "field.too_long")
+    .refine((css) => !/@import|url\s*\(\s*['"]?\s*(https?:|\/\/)|<\/?style/i.test(css), "organisation.theme_css_unsafe")
+    .optional()
+    .transform((v) => (v?.trim() ? v : null)),
+});
+
+export async function updateOrganisationSettings(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+  logo?: { type: string; bytes: Uint8Array } | null,
+): Promise<void> {
+  if (!can(actor, "organisation.manage")) throw forbidden();
+  const data = parseInput(OrganisationSettingsInput, input);
+  let logoUrl: string | undefined;
+  if (logo && logo.bytes.length > 0) {
+    if (!["image/png", "image/jpeg", "image/svg+xml"].includes(logo.type)) throw invalid([{ field: "logo", messageKey: "organisation.logo_type" }]);
+    if (logo.bytes.length > LOGO_MAX_BYTES) throw invalid([{ field: "logo", messageKey: "organisation.logo_too_big" }]);
+    logoUrl = `data:${logo.type};base64,${Buffer.from(logo.bytes).toString("base64")}`;
+  }
+  const before = await findOrganisation(deps.db, actor.organisationId);
+  if (!before) throw notFound();
+  await inTransaction(deps, actor, async (tx) => {
+    await tx.db
+      .updateTable("organisations")
+      .set({ name: data.name, tooi_code: data.tooiCode, theme_class: data.themeClass, theme_css: data.themeCss, ...(logoUrl ? { logo_url: logoUrl } : {}) })
+      .where("id", "=", actor.organisationId)
+      .execute();
+    await tx.audit({
+      action: "organisation.updated",
+      entityType: "organisation",
+      entityId: actor.organisationId,
+      before: { name: before.name, tooiCode: before.tooiCode, themeClass: before.themeClass, themeCss: before.themeCss },
+      after: { ...data, ...(logoUrl ? { logo: "nieuw" } : {}) },
+    });
+  });
+}

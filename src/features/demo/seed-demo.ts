@@ -1,0 +1,37 @@
+import type { Deps } from "../../platform/deps.ts";
+import { bootstrapUser } from "../admin/bootstrap.ts";
+import { createOrganisation } from "../admin/organisation.ts";
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE } from "./people.ts";
+
+export interface DemoSeedStep {
+  name: string;
+  run(deps: Deps, organisationId: string, people: Map<string, string>): Promise<void>;
+}
+
+/** Later features add their demo records (projects, canvases, advice …) as steps. */
+const steps: DemoSeedStep[] = [];
+export function addDemoSeedStep(step: DemoSeedStep): void {
+  steps.push(step);
+}
+
+export async function hasDemoOrganisation(deps: Deps): Promise<boolean> {
+  return !!(await deps.db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirst());
+}
+
+/** Creates the demo municipality with a fictional person for every role. Does nothing when it exists. */
+export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
+  if (await hasDemoOrganisation(deps)) return { created: false };
+  const organisationId = await createOrganisation(deps, DEMO_ORGANISATION);
+  const people = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) {
+    people.set(p.key, await bootstrapUser(deps, { organisation: organisationId, name: p.name, email: p.email, password: DEMO_PASSWORD, roles: p.roles }, "systeem (demodata)"));
+  }
+  for (const step of steps) await step.run(deps, organisationId, people);
+  return { created: true };
+}
+
+export function demoLoginsText(baseUrl: string): string {
+  const width = Math.max(...DEMO_PEOPLE.map((p) => p.email.length));
+  const lines = DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(width)}  ${p.name} (${p.roles.join(", ") || p.key})`);
+  return [`Afweging draait op ${baseUrl}`, "", `Demo-inloggegevens (wachtwoord voor iedereen: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}

@@ -1,0 +1,77 @@
+import { Hono } from "hono";
+import { can } from "../../domain/permissions/permissions.ts";
+import { groupOf, type OrganisationRole } from "../../domain/permissions/roles.ts";
+import type { AppEnv } from "../../platform/http/env.ts";
+import { renderPage, requireActor } from "../../platform/http/render.tsx";
+import { Heading1, Heading2, Link, Paragraph } from "../../ui/components.tsx";
+import type { PageContext } from "../../ui/page-context.ts";
+
+export interface HomeTask {
+  href: string;
+  labelKey: string;
+  visible: (ctx: PageContext) => boolean;
+}
+
+const tasks: HomeTask[] = [
+  { href: "/admin/users", labelKey: "home.task.users", visible: (c) => can(c.actor!, "users.manage") },
+  { href: "/admin/organisation", labelKey: "home.task.organisation", visible: (c) => can(c.actor!, "organisation.manage") },
+  { href: "/audit-log", labelKey: "home.task.audit_log", visible: (c) => can(c.actor!, "audit_log.read") },
+  { href: "/account", labelKey: "home.task.account", visible: () => true },
+];
+
+/** Features add their start-page tasks here at start-up. */
+export function addHomeTask(task: HomeTask): void {
+  tasks.splice(tasks.length - 1, 0, task);
+}
+
+function HomePage({ ctx }: { ctx: PageContext }) {
+  const { t, actor, organisation } = ctx;
+  const roles = [...actor!.organisationRoles];
+  const byLine = new Map<string, OrganisationRole[]>();
+  for (const r of roles) byLine.set(groupOf(r), [...(byLine.get(groupOf(r)) ?? []), r]);
+  const projectRoleCount = [...actor!.projectRoles.values()].reduce((n, s) => n + s.size, 0);
+  return (
+    <>
+      <Heading1>{t("home.title", { name: actor!.name })}</Heading1>
+      <Paragraph lead>{t("home.intro", { organisation: organisation?.name ?? "" })}</Paragraph>
+      <div class="afw-grid">
+        <section class="afw-card" aria-labelledby="home-roles">
+          <Heading2 id="home-roles">{t("home.your_roles")}</Heading2>
+          {roles.length === 0 && projectRoleCount === 0 ? <Paragraph>{t("home.no_roles")}</Paragraph> : null}
+          <dl class="afw-roles">
+            {[...byLine.entries()].map(([line, rs]) => (
+              <>
+                <dt>{t(`line.${line}`)}</dt>
+                {rs.map((r) => <dd>{t(`role.${r}`)}</dd>)}
+              </>
+            ))}
+            {projectRoleCount ? (
+              <>
+                <dt>{t("line.first_line")}</dt>
+                <dd>{t("user.project_roles")}: {projectRoleCount}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section class="afw-card" aria-labelledby="home-tasks">
+          <Heading2 id="home-tasks">{t("home.what_you_can_do")}</Heading2>
+          <ul class="utrecht-unordered-list">
+            {tasks.filter((task) => task.visible(ctx)).map((task) => (
+              <li class="utrecht-unordered-list__item"><Link href={task.href}>{t(task.labelKey)}</Link></li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function homeRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get("/", (c) => {
+    if (!c.get("actor")) return c.redirect("/login", 303);
+    requireActor(c);
+    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} />);
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id (algorithm 2) with the OWASP-recommended minimum cost: 19 MiB, 2 passes.
+const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Returns the message key of the first rule the password breaks, or null. */
+export function passwordProblem(password: string, email?: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return "password.too_short";
+  if (password.length > PASSWORD_MAX_LENGTH) return "password.too_long";
+  if (new Set(password).size < 5) return "password.too_simple";
+  if (email && password.toLowerCase().includes(email.split("@")[0]!.toLowerCase())) return "password.contains_email";
+  return null;
+}
+
+/** A hash to verify against when the account does not exist, so both cases take as long. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("not-a-real-password-0000");
+  return dummyHash;
+}

@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Deps } from "../deps.ts";
+import type { Db } from "../db/schema.ts";
+
+export const SESSION_COOKIE = "afw_session";
+const IDLE_MS = 2 * 60 * 60 * 1000;
+const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_AFTER_MS = 60 * 1000;
+
+/** Only a hash of the token is stored, so a leaked database copy holds no usable sessions. */
+export function sessionIdOf(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(db: Db, deps: Deps, user: { id: string; organisation_id: string }): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const now = deps.now();
+  await db
+    .insertInto("sessions")
+    .values({
+      id: sessionIdOf(token),
+      user_id: user.id,
+      organisation_id: user.organisation_id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + ABSOLUTE_MS).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export interface LiveSession {
+  id: string;
+  userId: string;
+  organisationId: string;
+}
+
+/** Finds a live session: not expired, not idle too long, user still active. Touches it now and then. */
+export async function findSession(deps: Deps, token: string): Promise<LiveSession | null> {
+  const id = sessionIdOf(token);
+  const row = await deps.db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["sessions.id", "sessions.user_id", "sessions.organisation_id", "sessions.last_seen_at", "sessions.expires_at", "users.active"])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = deps.now().getTime();
+  const lastSeen = Date.parse(row.last_seen_at);
+  if (!row.active || Date.parse(row.expires_at) <= now || lastSeen + IDLE_MS <= now) {
+    await deps.db.deleteFrom("sessions").where("id", "=", id).execute();
+    return null;
+  }
+  if (now - lastSeen > TOUCH_AFTER_MS) {
+    await deps.db.updateTable("sessions").set({ last_seen_at: new Date(now).toISOString() }).where("id", "=", id).execute();
+  }
+  return { id: row.id, userId: row.user_id, organisationId: row.organisation_id };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionIdOf(token)).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}

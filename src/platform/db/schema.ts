@@ -1,0 +1,111 @@
+import type { Kysely, Transaction } from "kysely";
+
+/**
+ * Table types. Timestamps are ISO-8601 UTC strings and JSON is stored as text
+ * on both engines, so rows read the same from SQLite and PostgreSQL.
+ * Booleans are integers 0/1 for the same reason.
+ */
+export interface OrganisationTable {
+  id: string;
+  slug: string;
+  name: string;
+  tooi_code: string | null;
+  theme_class: string;
+  theme_css: string | null;
+  logo_url: string | null;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  /** Empty string for an organisation-wide role, so the unique index works on both engines. */
+  project_id: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailureTable {
+  id: string;
+  kind: string;
+  key: string;
+  at: string;
+}
+
+export interface AuditEventTable {
+  chain: string;
+  seq: number;
+  id: string;
+  organisation_id: string | null;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface ProjectTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  goal: string;
+  description: string;
+  domain: string;
+  technologies_json: string;
+  data_categories_json: string;
+  supplier_involved: number;
+  /** pre_start, start, execution, evaluation, closed or stopped. */
+  phase: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatabaseSchema {
+  projects: ProjectTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  role_assignments: RoleAssignmentTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_events: AuditEventTable;
+  audit_chain_heads: AuditChainHeadTable;
+}
+
+export type Db = Kysely<DatabaseSchema>;
+export type Trx = Transaction<DatabaseSchema>;
+/** Either the database or an open transaction: queries accept both. */
+export type Executor = Kysely<DatabaseSchema>;

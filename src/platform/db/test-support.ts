@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterEach, beforeEach, describe } from "vitest";
+import { loadConfig } from "../../config.ts";
+import type { Deps } from "../deps.ts";
+import { openDatabase, type Database, type Engine } from "./database.ts";
+import { migrateToLatest } from "./migrate.ts";
+
+/**
+ * Runs every database test on SQLite and on PostgreSQL. PostgreSQL comes from
+ * TEST_DATABASE_URL (default postgres://127.0.0.1:5432/test). Without a reachable
+ * server those tests are skipped with a notice, except under CI=true, where a
+ * missing server fails the run so CI can never pass by skipping.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://127.0.0.1:5432/test";
+const postgresReachable = await probePostgres(postgresUrl);
+
+if (!postgresReachable) {
+  if (process.env.CI === "true") {
+    throw new Error(`PostgreSQL is not reachable at ${postgresUrl}; CI must run every database test on both engines.`);
+  }
+  console.warn(`NOTICE: PostgreSQL not reachable at ${postgresUrl}; PostgreSQL tests are SKIPPED on this machine.`);
+}
+
+async function probePostgres(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface TestDatabase extends Database {
+  deps: Deps;
+}
+
+export function testDeps(database: Database, start = new Date("2026-03-01T09:00:00.000Z")): Deps {
+  let tick = 0;
+  let id = 0;
+  return {
+    db: database.db,
+    engine: database.engine,
+    config: loadConfig({ SESSION_SECRET: "test-secret-test-secret-test-secret-0123", DATA_DIR: "./data/test" }),
+    // Each call moves one second on, so events have a strict order in tests.
+    now: () => new Date(start.getTime() + 1000 * tick++),
+    newId: () => `id-${String(++id).padStart(6, "0")}-${randomBytes(3).toString("hex")}`,
+  };
+}
+
+/** A fresh, migrated database of the given engine; dispose() removes it. */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase & { dispose(): Promise<void> }> {
+  if (engine === "sqlite") {
+    const database = openDatabase("sqlite::memory:");
+    await migrateToLatest(database.db);
+    return { ...database, deps: testDeps(database), dispose: () => database.destroy() };
+  }
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = openDatabase(postgresUrl, { searchPath: schema });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    deps: testDeps(database),
+    dispose: async () => {
+      await database.destroy();
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export const testEngines: Engine[] = postgresReachable ? ["sqlite", "postgres"] : ["sqlite"];
+export const postgresTestUrl = postgresUrl;
+
+/**
+ * describe() once per engine, with a fresh migrated database for every test.
+ * Call the returned getter inside a test to reach it.
+ */
+export function describeEachEngine(name: string, body: (get: () => TestDatabase, engine: Engine) => void): void {
+  for (const engine of ["sqlite", "postgres"] as const) {
+    const run = testEngines.includes(engine) ? describe : describe.skip;
+    run(`${name} [${engine}]`, () => {
+      let current: (TestDatabase & { dispose(): Promise<void> }) | undefined;
+      beforeEach(async () => {
+        current = await createTestDatabase(engine);
+      });
+      afterEach(async () => {
+        await current?.dispose();
+        current = undefined;
+      });
+      body(() => {
+        if (!current) throw new Error("test database used outside a test");
+        return current;
+      }, engine);
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { ActorWithProfile } from "../../features/account/load-actor.ts";
+import type { Organisation } from "../../features/admin/organisation.ts";
+import type { Deps } from "../deps.ts";
+import type { Lang, Translate } from "../i18n/index.ts";
+
+/** The Hono environment: what middleware puts on every request. */
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    actor: ActorWithProfile | null;
+    organisation: Organisation | null;
+    sessionToken: string | null;
+    sessionExpired: boolean;
+    lang: Lang;
+    t: Translate;
+    csrfToken: string;
+    requestId: string;
+  };
+}
+
+import type { Context } from "hono";
+/** A request context of any route of this app. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AppContext = Context<AppEnv, any>;

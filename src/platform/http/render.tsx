@@ -1,0 +1,79 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Child } from "hono/jsx";
+import type { ActorWithProfile } from "../../features/account/load-actor.ts";
+import { Layout } from "../../ui/layout.tsx";
+import type { PageContext } from "../../ui/page-context.ts";
+import { AppError } from "../errors.ts";
+import type { AppEnv } from "./env.ts";
+
+const FLASH_COOKIE = "afw_flash";
+
+export function pageContext(c: Context<AppEnv>): PageContext {
+  const flash = getCookie(c, FLASH_COOKIE) ?? null;
+  if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/" });
+  return {
+    t: c.get("t"),
+    lang: c.get("lang"),
+    actor: c.get("actor"),
+    organisation: c.get("organisation"),
+    csrfToken: c.get("csrfToken") ?? "",
+    path: new URL(c.req.url).pathname,
+    flash: flash && /^[a-z_.]+$/.test(flash) ? flash : null,
+  };
+}
+
+export async function renderPage(c: Context<AppEnv>, title: string, body: (ctx: PageContext) => Child, status = 200): Promise<Response> {
+  const ctx = pageContext(c);
+  c.header("Cache-Control", "no-store");
+  const html = await (<Layout ctx={ctx} title={title}>{body(ctx)}</Layout>).toString();
+  return c.html(`<!DOCTYPE html>${html}`, status as 200);
+}
+
+/** POST → redirect → GET, with a one-time message for the next page. */
+export function redirectWithFlash(c: Context<AppEnv>, location: string, messageKey?: string) {
+  if (messageKey) setCookie(c, FLASH_COOKIE, messageKey, { httpOnly: true, sameSite: "Lax", path: "/", maxAge: 60 });
+  return c.redirect(location, 303);
+}
+
+export function requireActor(c: Context<AppEnv>): ActorWithProfile {
+  const actor = c.get("actor");
+  if (!actor) throw new AppError("unauthenticated", c.get("sessionExpired") ? "login.expired" : "error.unauthenticated");
+  return actor;
+}
+
+/** Form bodies as plain strings; repeated fields keep their last value unless asked for as a list. */
+export async function formBody(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "_csrf") continue;
+    if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+/** Only local paths are followed after a form, so a link cannot send users elsewhere. */
+export function safeLocalPath(path: string | undefined, fallback = "/"): string {
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.includes("\\") ? path : fallback;
+}
+
+const FORM_ERROR_CODES = new Set(["validation", "conflict", "rule_refused", "throttled"]);
+
+/**
+ * Runs a form's action; when the input or a rule refuses it, shows the form
+ * again with the error summary and what the user typed, and changes nothing.
+ */
+export async function handleForm(
+  c: Context<AppEnv>,
+  action: () => Promise<Response>,
+  showAgain: (errors: import("../errors.ts").FieldError[], status: number) => Response | Promise<Response>,
+): Promise<Response> {
+  try {
+    return await action();
+  } catch (e) {
+    if (!(e instanceof AppError) || !FORM_ERROR_CODES.has(e.code)) throw e;
+    const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: "_", messageKey: e.messageKey, params: e.params }];
+    return showAgain(errors, e.status);
+  }
+}

@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { loadActor } from "../../features/account/load-actor.ts";
+import { findOrganisation } from "../../features/admin/organisation.ts";
+import { findSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { isLang, translator, type Lang } from "../i18n/index.ts";
+import type { AppEnv } from "./env.ts";
+
+export const LANG_COOKIE = "afw_lang";
+
+/** Loads the session, the acting user with their roles, their organisation and the language. */
+export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const deps = c.get("deps");
+    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    c.set("actor", null);
+    c.set("organisation", null);
+    c.set("sessionToken", null);
+    c.set("sessionExpired", false);
+    if (token) {
+      const session = await findSession(deps, token);
+      const actor = session ? await loadActor(deps.db, session.userId) : null;
+      if (session && actor) {
+        c.set("actor", actor);
+        c.set("sessionToken", token);
+        c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
+      } else {
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        c.set("sessionExpired", true);
+      }
+    }
+    const actor = c.get("actor");
+    const cookieLang = getCookie(c, LANG_COOKIE);
+    const lang: Lang = actor && isLang(actor.locale) ? actor.locale : isLang(cookieLang) ? cookieLang : "nl";
+    c.set("lang", lang);
+    c.set("t", translator(lang));
+    await next();
+  };
+}
+
+export function setSessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, secure: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge: 12 * 60 * 60 });
+}
+
+export function setLangCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], lang: Lang, secure: boolean): void {
+  setCookie(c, LANG_COOKIE, lang, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge: 365 * 24 * 60 * 60 });
+}

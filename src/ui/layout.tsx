@@ -1,0 +1,104 @@
+import type { Child } from "hono/jsx";
+import { can } from "../domain/permissions/permissions.ts";
+import { Alert } from "./components.tsx";
+import { CsrfField } from "./form.tsx";
+import type { PageContext } from "./page-context.ts";
+
+export interface NavItem {
+  href: string;
+  labelKey: string;
+  visible: (ctx: PageContext) => boolean;
+}
+
+/** Features add their menu entries here at start-up; the order of registration is the order shown. */
+const navItems: NavItem[] = [
+  { href: "/", labelKey: "nav.home", visible: (c) => !!c.actor },
+  { href: "/admin/users", labelKey: "nav.users", visible: (c) => !!c.actor && can(c.actor, "users.manage") },
+  { href: "/admin/organisation", labelKey: "nav.organisation", visible: (c) => !!c.actor && can(c.actor, "organisation.manage") },
+  { href: "/audit-log", labelKey: "nav.audit_log", visible: (c) => !!c.actor && can(c.actor, "audit_log.read") },
+];
+
+export function addNavItem(item: NavItem, before?: string): void {
+  const at = before ? navItems.findIndex((i) => i.href === before) : -1;
+  if (at >= 0) navItems.splice(at, 0, item);
+  else navItems.push(item);
+}
+
+function isCurrent(ctx: PageContext, href: string): boolean {
+  return href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(`${href}/`);
+}
+
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: Child }) {
+  const { t, lang, actor, organisation } = ctx;
+  const themeClass = organisation?.themeClass ?? "voorbeeld-theme";
+  const visible = navItems.filter((i) => i.visible(ctx));
+  return (
+    <html lang={lang} class="utrecht-root">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        <title>{`${title} · ${t("app.name")}`}</title>
+        <link rel="stylesheet" href="/assets/utrecht.css" />
+        <link rel="stylesheet" href="/assets/voorbeeld-theme.css" />
+        {organisation?.themeCss ? <link rel="stylesheet" href={`/organisation/theme.css?o=${organisation.id}`} /> : null}
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body class={`utrecht-body ${themeClass}`}>
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t("nav.skip")}</a>
+        <div class="utrecht-page-layout">
+          <header class="utrecht-page-header afw-header">
+            <div class="afw-header__inner">
+              <a class="afw-brand utrecht-link" href="/">
+                {organisation?.hasLogo ? (
+                  <img class="afw-logo" src={`/organisation/logo?o=${organisation.id}`} alt={t("organisation.logo_alt", { name: organisation.name })} />
+                ) : null}
+                <span class="afw-brand__name">{t("app.name")}</span>
+                {organisation ? <span class="afw-brand__org">{organisation.name}</span> : null}
+              </a>
+              <div class="afw-header__tools">
+                <form method="post" action="/language" class="afw-inline-form">
+                  <CsrfField token={ctx.csrfToken} />
+                  <input type="hidden" name="locale" value={lang === "nl" ? "en" : "nl"} />
+                  <input type="hidden" name="returnTo" value={ctx.path} />
+                  <button type="submit" class="utrecht-button utrecht-button--subtle" lang={lang === "nl" ? "en" : "nl"}>
+                    {t("nav.switch_to")}
+                  </button>
+                </form>
+                {actor ? (
+                  <>
+                    <a class="utrecht-link" href="/account">{actor.name}</a>
+                    <form method="post" action="/logout" class="afw-inline-form">
+                      <CsrfField token={ctx.csrfToken} />
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">{t("nav.logout")}</button>
+                    </form>
+                  </>
+                ) : null}
+              </div>
+            </div>
+            {visible.length ? (
+              <nav class="utrecht-nav-bar afw-nav" aria-label={t("nav.main")}>
+                <ul class="utrecht-nav-list">
+                  {visible.map((i) => (
+                    <li class="utrecht-nav-list__item">
+                      <a class="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(ctx, i.href) ? "page" : undefined}>{t(i.labelKey)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </header>
+          <main class="utrecht-page-body utrecht-page-content afw-main" id="main" tabindex={-1}>
+            {ctx.flash ? <Alert kind="ok">{t(ctx.flash)}</Alert> : null}
+            {children}
+          </main>
+          <footer class="utrecht-page-footer afw-footer">
+            <p class="utrecht-paragraph">{t("footer.text")}</p>
+          </footer>
+        </div>
+      </body>
+    </html>
+  );
+}

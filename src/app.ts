@@ -15,6 +15,7 @@ import { apiRouter } from "./platform/http/api.ts";
 import { assetRoutes } from "./platform/http/assets.ts";
 import { csrf } from "./platform/http/csrf.ts";
 import type { AppEnv } from "./platform/http/env.ts";
+import { translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { sessionAndLanguage } from "./platform/http/session.ts";
@@ -34,6 +35,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use("*", async (c, next) => {
     c.set("requestId", randomBytes(6).toString("hex"));
     c.set("deps", deps);
+    // Defaults for pages rendered before the session is read (e.g. a body over the limit).
+    c.set("lang", "nl");
+    c.set("t", translator("nl"));
+    c.set("actor", null);
+    c.set("organisation", null);
     await next();
   });
   app.use("*", securityHeaders(deps.config.secureCookies));

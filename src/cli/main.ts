@@ -128,7 +128,7 @@ async function auditLogCommand(argv: string[], io: Io): Promise<number> {
         io.stdout(`Keten ${r.chain}: intact, ${r.events} gebeurtenissen.`);
       }
     }
-    io.stdout(broken ? `${broken} van ${reports.length} ketens zijn gebroken.` : `Alle ${reports.length} ketens zijn intact.`);
+    io.stdout(broken ? `${broken} van ${reports.length} ketens zijn gebroken.` : `Alle ketens (${reports.length}) zijn intact.`);
     return broken ? 1 : 0;
   } finally {
     await deps.close();

@@ -39,6 +39,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
         <title>{`${title} · ${t("app.name")}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/voorbeeld-theme.css" />
         {organisation?.themeCss ? <link rel="stylesheet" href={`/organisation/theme.css?o=${organisation.id}`} /> : null}

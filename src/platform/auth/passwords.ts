@@ -23,7 +23,9 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length < PASSWORD_MIN_LENGTH) return "password.too_short";
   if (password.length > PASSWORD_MAX_LENGTH) return "password.too_long";
   if (new Set(password).size < 5) return "password.too_simple";
-  if (email && password.toLowerCase().includes(email.split("@")[0]!.toLowerCase())) return "password.contains_email";
+  const local = email?.split("@")[0]?.toLowerCase() ?? "";
+  // Very short local parts ("a@…") would forbid half the alphabet; only a recognisable name counts.
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return "password.contains_email";
   return null;
 }
 

@@ -8,11 +8,11 @@ import { migrateToLatest } from "./migrate.ts";
 
 /**
  * Runs every database test on SQLite and on PostgreSQL. PostgreSQL comes from
- * TEST_DATABASE_URL (default postgres://127.0.0.1:5432/test). Without a reachable
+ * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test). Without a reachable
  * server those tests are skipped with a notice, except under CI=true, where a
  * missing server fails the run so CI can never pass by skipping.
  */
-const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://127.0.0.1:5432/test";
+const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const postgresReachable = await probePostgres(postgresUrl);
 
 if (!postgresReachable) {
@@ -65,7 +65,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase &
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase(postgresUrl, { searchPath: schema });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   return {
     ...database,
     deps: testDeps(database),

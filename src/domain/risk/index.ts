@@ -1,0 +1,2 @@
+export * from "./scale.ts";
+export * from "./validate.ts";

@@ -9,6 +9,7 @@ import { adminRoutes } from "./features/admin/routes.tsx";
 import { auditLogApi } from "./features/audit-log/api.ts";
 import { auditLogRoutes } from "./features/audit-log/routes.tsx";
 import { homeRoutes } from "./features/home/routes.tsx";
+import { features } from "./features/registry.ts";
 import type { Deps } from "./platform/deps.ts";
 import { AppError } from "./platform/errors.ts";
 import { apiRouter } from "./platform/http/api.ts";
@@ -73,11 +74,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route("/", accountRoutes());
   app.route("/", adminRoutes());
   app.route("/", auditLogRoutes());
+  for (const feature of features) if (feature.routes) app.route("/", feature.routes());
 
   const api = apiRouter();
   api.route("/", accountApi());
   api.route("/", adminApi());
   api.route("/", auditLogApi());
+  for (const feature of features) if (feature.api) api.route("/", feature.api());
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Afweging API", version: "1", description: "The same use cases as the pages, with the same permissions. Errors are RFC 9457 problem+json." },

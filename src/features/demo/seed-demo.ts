@@ -2,17 +2,10 @@ import type { Deps } from "../../platform/deps.ts";
 import { bootstrapUser } from "../admin/bootstrap.ts";
 import { createOrganisation } from "../admin/organisation.ts";
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE } from "./people.ts";
+import { demoSeedSteps } from "./steps.ts";
+// Loading every feature registers its demo steps.
+import "../registry.ts";
 
-export interface DemoSeedStep {
-  name: string;
-  run(deps: Deps, organisationId: string, people: Map<string, string>): Promise<void>;
-}
-
-/** Later features add their demo records (projects, canvases, advice …) as steps. */
-const steps: DemoSeedStep[] = [];
-export function addDemoSeedStep(step: DemoSeedStep): void {
-  steps.push(step);
-}
 
 export async function hasDemoOrganisation(deps: Deps): Promise<boolean> {
   return !!(await deps.db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirst());
@@ -26,7 +19,7 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   for (const p of DEMO_PEOPLE) {
     people.set(p.key, await bootstrapUser(deps, { organisation: organisationId, name: p.name, email: p.email, password: DEMO_PASSWORD, roles: p.roles }, "systeem (demodata)"));
   }
-  for (const step of steps) await step.run(deps, organisationId, people);
+  for (const step of demoSeedSteps()) await step.run(deps, organisationId, people);
   return { created: true };
 }
 

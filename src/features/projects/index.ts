@@ -1,0 +1,2 @@
+// Not built yet: this feature registers nothing and serves no routes.
+export {};

@@ -4,5 +4,8 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runCli } = await import("../src/cli/main.ts");
-const code = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2)).catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  return 1;
+});
 if (code >= 0) process.exit(code);

@@ -4,12 +4,13 @@ import { loadConfig, type Config } from "./config.ts";
 import { demoLoginsText, seedDemo } from "./features/demo/seed-demo.ts";
 import { openDatabase } from "./platform/db/database.ts";
 import { migrateToLatest } from "./platform/db/migrate.ts";
-import { randomId, systemClock, type Deps } from "./platform/deps.ts";
+import { instrumentRegistry, randomId, systemClock, type Deps } from "./platform/deps.ts";
 
 export async function openDeps(config: Config = loadConfig()): Promise<Deps & { close(): Promise<void> }> {
+  const instruments = instrumentRegistry();
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
-  return { db: database.db, engine: database.engine, config, now: systemClock, newId: randomId, close: () => database.destroy() };
+  return { db: database.db, engine: database.engine, config, now: systemClock, newId: randomId, instruments, close: () => database.destroy() };
 }
 
 /** Starts the server: configuration → database → migrations → demo data when empty → HTTP. */

@@ -6,6 +6,7 @@ import { openDeps, startServer } from "../main.ts";
 import { verifyAllChains } from "../platform/audit-log/verify-chain.ts";
 import { AppError } from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { InstrumentLoadError } from "../instruments/index.ts";
 
 const HELP = `afweging — verantwoord omgaan met data en algoritmen
 
@@ -76,6 +77,10 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
       const details = e.fieldErrors.map((f) => `  ${f.field}: ${t(f.messageKey, f.params)}`);
       io.stderr([t(e.messageKey, e.params), ...details].join("\n"));
       return 2;
+    }
+    if (e instanceof InstrumentLoadError) {
+      io.stderr(`Een instrumentbestand klopt niet:\n${e.message}`);
+      return 1;
     }
     if (e instanceof Error && /Invalid configuration|ERR_PARSE_ARGS/.test(`${e.message} ${(e as { code?: string }).code}`)) {
       io.stderr(e.message);

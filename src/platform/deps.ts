@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config.ts";
+import { loadInstruments, type InstrumentRegistry } from "../instruments/index.ts";
 import type { Engine } from "./db/database.ts";
 import type { Db } from "./db/schema.ts";
 
@@ -13,6 +14,16 @@ export interface Deps {
   config: Config;
   now: () => Date;
   newId: () => string;
+  /** Every instrument definition, loaded and validated once at start-up. */
+  instruments: InstrumentRegistry;
+}
+
+let loaded: InstrumentRegistry | undefined;
+
+/** Loads instruments/ once per process; a broken file stops start-up with its file, line and reason. */
+export function instrumentRegistry(): InstrumentRegistry {
+  loaded ??= loadInstruments();
+  return loaded;
 }
 
 export function systemClock(): Date {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeEach, describe } from "vitest";
 import { loadConfig } from "../../config.ts";
-import type { Deps } from "../deps.ts";
+import { instrumentRegistry, type Deps } from "../deps.ts";
 import { openDatabase, type Database, type Engine } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
 
@@ -49,6 +49,7 @@ export function testDeps(database: Database, start = new Date("2026-03-01T09:00:
     // Each call moves one second on, so events have a strict order in tests.
     now: () => new Date(start.getTime() + 1000 * tick++),
     newId: () => `id-${String(++id).padStart(6, "0")}-${randomBytes(3).toString("hex")}`,
+    instruments: instrumentRegistry(),
   };
 }
 

@@ -1,0 +1,13 @@
+export * from "./counts.ts";
+export * from "./metrics.ts";
+export * from "./normal.ts";
+export * from "./special.ts";
+export * from "./proportions.ts";
+export * from "./multiple-testing.ts";
+export * from "./disparity.ts";
+export * from "./summary.ts";
+export * from "./format-number.ts";
+export { SUMMARY_MESSAGES, type Favourable } from "./summary-messages.ts";
+export * from "./hbac/hbac.ts";
+export { mulberry32, binomial } from "./hbac/prng.ts";
+export { kModes, type KModesResult, type WeightedPoints } from "./hbac/kmodes.ts";

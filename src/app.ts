@@ -15,18 +15,14 @@ import { AppError } from "./platform/errors.ts";
 import { apiRouter } from "./platform/http/api.ts";
 import { assetRoutes } from "./platform/http/assets.ts";
 import { csrf } from "./platform/http/csrf.ts";
+import { isLargeBodyPath } from "./platform/http/large-bodies.ts";
 import type { AppEnv } from "./platform/http/env.ts";
 import { translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { sessionAndLanguage } from "./platform/http/session.ts";
 
-/** Paths whose bodies may be larger than the general limit (they enforce their own). */
-const LARGE_BODY_PATHS: RegExp[] = [];
-
-export function allowLargeBodies(path: RegExp): void {
-  LARGE_BODY_PATHS.push(path);
-}
+export { allowLargeBodies } from "./platform/http/large-bodies.ts";
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -64,7 +60,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     },
   });
   app.use("*", async (c, next) => {
-    if (LARGE_BODY_PATHS.some((p) => p.test(c.req.path))) return next();
+    if (isLargeBodyPath(c.req.path)) return next();
     return limit(c, next);
   });
   app.use("*", sessionAndLanguage());

@@ -3,7 +3,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { AppError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { issueCsrfCookie } from "../../platform/http/csrf.ts";
-import { formBody, redirectWithFlash, renderPage, requireActor, safeLocalPath } from "../../platform/http/render.tsx";
+import { formBody, handleForm, redirectWithFlash, renderPage, requireActor, safeLocalPath } from "../../platform/http/render.tsx";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
 import { setLangCookie, setSessionCookie } from "../../platform/http/session.ts";
 import { isLang } from "../../platform/i18n/index.ts";
 import { AccountPage, LoginPage } from "./views.tsx";
@@ -63,20 +64,45 @@ export function accountRoutes(): Hono<AppEnv> {
     return c.redirect(safeLocalPath(body.returnTo), 303);
   });
 
-  app.get("/account", (c) => {
-    requireActor(c);
-    return renderPage(c, c.get("t")("account.title"), (ctx) => <AccountPage ctx={ctx} />);
-  });
+  const showAccount = async (c: AppContext, extra: Omit<Parameters<typeof AccountPage>[0], "ctx" | "tokens"> = {}, status = 200) => {
+    const actor = requireActor(c);
+    const tokens = await listApiTokens(c.get("deps"), actor);
+    return renderPage(c, c.get("t")("account.title"), (ctx) => <AccountPage ctx={ctx} tokens={tokens} {...extra} />, status);
+  };
+
+  app.get("/account", (c) => showAccount(c));
 
   app.post("/account/password", async (c) => {
     const actor = requireActor(c);
-    try {
-      await changeOwnPassword(c.get("deps"), actor, await formBody(c));
-      return redirectWithFlash(c, "/account", "account.password_changed");
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== "validation") throw e;
-      return renderPage(c, c.get("t")("account.title"), (ctx) => <AccountPage ctx={ctx} errors={e.fieldErrors} />, 400);
-    }
+    const body = await formBody(c);
+    return handleForm(
+      c,
+      async () => {
+        await changeOwnPassword(c.get("deps"), actor, body);
+        return redirectWithFlash(c, "/account", "account.password_changed");
+      },
+      (errors, status) => showAccount(c, { errors }, status),
+    );
+  });
+
+  app.post("/account/tokens", async (c) => {
+    const actor = requireActor(c);
+    const body = await formBody(c);
+    return handleForm(
+      c,
+      async () => {
+        // The token is shown on this response only; it is never stored in a form of its own.
+        const { token } = await createApiToken(c.get("deps"), actor, body);
+        return showAccount(c, { newToken: token }, 201);
+      },
+      (errors, status) => showAccount(c, { tokenErrors: errors, tokenValues: body }, status),
+    );
+  });
+
+  app.post("/account/tokens/:id/revoke", async (c) => {
+    const actor = requireActor(c);
+    await revokeApiToken(c.get("deps"), actor, c.req.param("id"));
+    return redirectWithFlash(c, "/account", "account.token_revoked");
   });
 
   return app;

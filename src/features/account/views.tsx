@@ -1,6 +1,7 @@
 import type { FieldError } from "../../platform/errors.ts";
-import { Heading1, Heading2, Paragraph } from "../../ui/components.tsx";
-import { ErrorSummary, PostForm, SubmitButton, TextField, type Values } from "../../ui/form.tsx";
+import { Cell, formatDate, formatDateTime, Heading1, Heading2, Paragraph, Row, Table } from "../../ui/components.tsx";
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../ui/form.tsx";
+import type { ApiTokenView } from "./api-tokens.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 
 export function LoginPage({ ctx, values, errors, next }: { ctx: PageContext; values?: Values; errors?: FieldError[]; next: string }) {
@@ -19,19 +20,60 @@ export function LoginPage({ ctx, values, errors, next }: { ctx: PageContext; val
   );
 }
 
-export function AccountPage({ ctx, errors }: { ctx: PageContext; errors?: FieldError[] }) {
-  const { t } = ctx;
+export function AccountPage(props: { ctx: PageContext; errors?: FieldError[]; tokens: ApiTokenView[]; tokenErrors?: FieldError[]; tokenValues?: Values; newToken?: string }) {
+  const { ctx, errors, tokens, tokenErrors, newToken } = props;
+  const { t, lang } = ctx;
   return (
     <>
       <Heading1>{t("account.title")}</Heading1>
       <Paragraph>{ctx.actor?.name} · {ctx.actor?.email}</Paragraph>
-      <Heading2>{t("account.change_password")}</Heading2>
-      <ErrorSummary t={t} errors={errors} />
-      <PostForm action="/account/password" csrfToken={ctx.csrfToken}>
-        <TextField t={t} name="current" type="password" label={t("account.current_password")} autocomplete="current-password" required errors={errors} />
-        <TextField t={t} name="password" type="password" label={t("account.new_password")} hint={t("user.password_hint")} autocomplete="new-password" required errors={errors} />
-        <SubmitButton>{t("account.submit")}</SubmitButton>
-      </PostForm>
+      <section aria-labelledby="account-password">
+        <Heading2 id="account-password">{t("account.change_password")}</Heading2>
+        <ErrorSummary t={t} errors={errors} />
+        <PostForm action="/account/password" csrfToken={ctx.csrfToken} label={t("account.change_password")}>
+          <TextField t={t} name="current" type="password" label={t("account.current_password")} autocomplete="current-password" required errors={errors} />
+          <TextField t={t} name="password" type="password" label={t("account.new_password")} hint={t("user.password_hint")} autocomplete="new-password" required errors={errors} />
+          <SubmitButton>{t("account.submit")}</SubmitButton>
+        </PostForm>
+      </section>
+      <section aria-labelledby="account-tokens">
+        <Heading2 id="account-tokens">{t("account.tokens")}</Heading2>
+        <Paragraph>{t("account.tokens_intro")}</Paragraph>
+        {newToken ? (
+          <div class="utrecht-alert utrecht-alert--ok" role="status">
+            <div class="utrecht-alert__content">
+              <p class="utrecht-paragraph">{t("account.token_created")}</p>
+              <TextField t={t} name="newToken" label={t("account.token_value")} values={{ newToken }} />
+            </div>
+          </div>
+        ) : null}
+        {tokens.length === 0 ? (
+          <Paragraph>{t("account.tokens_empty")}</Paragraph>
+        ) : (
+          <Table caption={t("account.tokens")} headers={[t("account.token_col.name"), t("account.token_col.scope"), t("account.token_col.expires"), t("account.token_col.last_used"), ""]}>
+            {tokens.map((tok) => (
+              <Row>
+                <Cell>{tok.name}</Cell>
+                <Cell>{t(`account.token_scope_${tok.scope}`)}</Cell>
+                <Cell>{formatDate(tok.expiresAt, lang)}</Cell>
+                <Cell>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, lang) : t("account.token_never_used")}</Cell>
+                <Cell>
+                  <PostForm action={`/account/tokens/${tok.id}/revoke`} csrfToken={ctx.csrfToken} class="afw-inline-form">
+                    <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("account.token_revoke_label", { name: tok.name })}>{t("account.token_revoke")}</button>
+                  </PostForm>
+                </Cell>
+              </Row>
+            ))}
+          </Table>
+        )}
+        <ErrorSummary t={t} errors={tokenErrors} />
+        <PostForm action="/account/tokens" csrfToken={ctx.csrfToken} label={t("account.token_create")}>
+          <TextField t={t} name="name" label={t("account.token_name")} required maxlength={80} values={props.tokenValues} errors={tokenErrors} />
+          <SelectField t={t} name="scope" label={t("account.token_scope")} required options={[{ value: "read", label: t("account.token_scope_read") }, { value: "write", label: t("account.token_scope_write") }]} values={props.tokenValues} errors={tokenErrors} />
+          <TextField t={t} name="days" type="number" label={t("account.token_days")} required values={props.tokenValues ?? { days: "90" }} errors={tokenErrors} />
+          <SubmitButton variant="secondary">{t("account.token_create")}</SubmitButton>
+        </PostForm>
+      </section>
     </>
   );
 }

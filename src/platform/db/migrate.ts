@@ -3,11 +3,13 @@ import { features } from "../../features/registry.ts";
 import type { Db } from "./schema.ts";
 import * as m001 from "./migrations/001-foundation.ts";
 import * as m002 from "./migrations/002-projects.ts";
+import * as m002a from "./migrations/002a-api-tokens.ts";
 
 /** The core migrations; each feature brings its own (Feature.migrations). No file-system scanning at start-up. */
 const core: Record<string, Migration> = {
   "001-foundation": m001,
   "002-projects": m002,
+  "002a-api-tokens": m002a,
 };
 
 function allMigrations(): Record<string, Migration> {

@@ -94,7 +94,22 @@ export interface ProjectTable {
   updated_at: string;
 }
 
+export interface ApiTokenTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** "read" (GET only) or "write". */
+  scope: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface DatabaseSchema {
+  api_tokens: ApiTokenTable;
   projects: ProjectTable;
   organisations: OrganisationTable;
   users: UserTable;

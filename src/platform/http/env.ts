@@ -11,6 +11,8 @@ export interface AppEnv {
     organisation: Organisation | null;
     sessionToken: string | null;
     sessionExpired: boolean;
+    /** How the request proved who it is: a session cookie, or an API token with its scope. */
+    authenticatedBy: "session" | "token:read" | "token:write" | null;
     lang: Lang;
     t: Translate;
     csrfToken: string;

@@ -5,6 +5,8 @@ import { findOrganisation } from "../../features/admin/organisation.ts";
 import { findSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { isLang, translator, type Lang } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
+import { findApiToken } from "../../features/account/api-tokens.ts";
+import { AppError } from "../errors.ts";
 
 export const LANG_COOKIE = "afw_lang";
 
@@ -17,12 +19,23 @@ export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
     c.set("organisation", null);
     c.set("sessionToken", null);
     c.set("sessionExpired", false);
-    if (token) {
+    c.set("authenticatedBy", null);
+    const bearer = c.req.header("authorization")?.match(/^Bearer (\S+)$/)?.[1];
+    if (bearer && c.req.path.startsWith("/api/")) {
+      const found = await findApiToken(deps, bearer);
+      const actor = found ? await loadActor(deps.db, found.userId) : null;
+      if (!found || !actor) throw new AppError("unauthenticated", "api.token_invalid");
+      if (found.scope === "read" && !["GET", "HEAD"].includes(c.req.method)) throw new AppError("forbidden", "api.token_read_only");
+      c.set("actor", actor);
+      c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
+      c.set("authenticatedBy", `token:${found.scope}`);
+    } else if (token) {
       const session = await findSession(deps, token);
       const actor = session ? await loadActor(deps.db, session.userId) : null;
       if (session && actor) {
         c.set("actor", actor);
         c.set("sessionToken", token);
+        c.set("authenticatedBy", "session");
         c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
       } else {
         deleteCookie(c, SESSION_COOKIE, { path: "/" });

@@ -82,6 +82,20 @@ describeEachEngine("admin pages and API", (get) => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/users", "/users/{id}", "/users/{id}/roles", "/role-assignments/{id}", "/audit-events", "/me"]));
   });
 
+  it("the audit log refuses a malformed date filter with a clear message", async () => {
+    const { deps } = get();
+    const { users } = await organisationWith(deps, "filter", { vic: ["vic"] });
+    const client = new TestClient(createApp(deps));
+    await client.logIn(users.vic!.email, PASSWORD);
+    const ok = await client.get("/audit-log?action=user.");
+    expect(ok.res.status).toBe(200);
+    expect(ok.html).toContain("user.created");
+    const bad = await client.get("/audit-log?from=gisteren");
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain("Vul een datum in als jjjj-mm-dd.");
+    expect(bad.html).toContain('value="gisteren"');
+  });
+
   it("health and readiness", async () => {
     const { deps } = get();
     const app = createApp(deps);

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/env.ts";
-import { renderPage, requireActor } from "../../platform/http/render.tsx";
+import { handleForm, renderPage, requireActor } from "../../platform/http/render.tsx";
+import type { FieldError } from "../../platform/errors.ts";
 import { Cell, formatDateTime, Heading1, Pagination, Paragraph, Row, Table } from "../../ui/components.tsx";
-import { SubmitButton, TextField } from "../../ui/form.tsx";
+import { ErrorSummary, SubmitButton, TextField } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 import { listAuditEvents, type AuditEventView, type AuditFilter } from "./service.ts";
 
@@ -17,7 +18,7 @@ function Change({ ctx, e }: { ctx: PageContext; e: AuditEventView }) {
   );
 }
 
-function AuditLogPage({ ctx, items, total, page, pageSize, filter }: { ctx: PageContext; items: AuditEventView[]; total: number; page: number; pageSize: number; filter: AuditFilter }) {
+function AuditLogPage({ ctx, items, total, page, pageSize, filter, errors }: { ctx: PageContext; items: AuditEventView[]; total: number; page: number; pageSize: number; filter: AuditFilter; errors?: FieldError[] }) {
   const { t, lang } = ctx;
   const values = { action: filter.action ?? "", actor: filter.actor ?? "", entity: filter.entity ?? "", from: filter.from ?? "", to: filter.to ?? "" };
   const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v)).toString();
@@ -25,12 +26,13 @@ function AuditLogPage({ ctx, items, total, page, pageSize, filter }: { ctx: Page
     <>
       <Heading1>{t("audit.title")}</Heading1>
       <Paragraph>{t("audit.intro")}</Paragraph>
+      <ErrorSummary t={t} errors={errors} />
       <form method="get" action="/audit-log" class="utrecht-form afw-filter" aria-label={t("audit.filter")}>
-        <TextField t={t} name="action" label={t("audit.filter.action")} values={values} maxlength={80} />
-        <TextField t={t} name="actor" label={t("audit.filter.actor")} values={values} maxlength={80} />
-        <TextField t={t} name="entity" label={t("audit.filter.entity")} values={values} maxlength={80} />
-        <TextField t={t} name="from" type="date" label={t("audit.filter.from")} values={values} />
-        <TextField t={t} name="to" type="date" label={t("audit.filter.to")} values={values} />
+        <TextField t={t} name="action" label={t("audit.filter.action")} values={values} errors={errors} maxlength={80} />
+        <TextField t={t} name="actor" label={t("audit.filter.actor")} values={values} errors={errors} maxlength={80} />
+        <TextField t={t} name="entity" label={t("audit.filter.entity")} values={values} errors={errors} maxlength={80} />
+        <TextField t={t} name="from" type="date" label={t("audit.filter.from")} values={values} errors={errors} />
+        <TextField t={t} name="to" type="date" label={t("audit.filter.to")} values={values} errors={errors} />
         <div class="utrecht-form-field"><SubmitButton variant="secondary">{t("audit.filter_submit")}</SubmitButton></div>
       </form>
       {items.length === 0 ? (
@@ -58,8 +60,17 @@ export function auditLogRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/audit-log", async (c) => {
     const actor = requireActor(c);
-    const result = await listAuditEvents(c.get("deps"), actor, c.req.query());
-    return renderPage(c, c.get("t")("audit.title"), (ctx) => <AuditLogPage ctx={ctx} {...result} />);
+    const query = c.req.query();
+    return handleForm(
+      c,
+      async () => {
+        const result = await listAuditEvents(c.get("deps"), actor, query);
+        return renderPage(c, c.get("t")("audit.title"), (ctx) => <AuditLogPage ctx={ctx} {...result} />);
+      },
+      // A wrong filter shows what to fix above an empty list, and keeps what was typed.
+      (errors, status) =>
+        renderPage(c, c.get("t")("audit.title"), (ctx) => <AuditLogPage ctx={ctx} items={[]} total={0} page={1} pageSize={1} filter={{ ...query, page: 1 }} errors={errors} />, status),
+    );
   });
   return app;
 }

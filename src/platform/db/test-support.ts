@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe } from "vitest";
 import { loadConfig } from "../../config.ts";
@@ -45,7 +47,8 @@ export function testDeps(database: Database, start = new Date("2026-03-01T09:00:
   return {
     db: database.db,
     engine: database.engine,
-    config: loadConfig({ SESSION_SECRET: "test-secret-test-secret-test-secret-0123", DATA_DIR: "./data/test" }),
+    // Uploads and generated files of a test go to a temporary folder, never into the checkout.
+    config: loadConfig({ SESSION_SECRET: "test-secret-test-secret-test-secret-0123", DATA_DIR: join(tmpdir(), "afweging-test-data") }),
     // Each call moves one second on, so events have a strict order in tests.
     now: () => new Date(start.getTime() + 1000 * tick++),
     newId: () => `id-${String(++id).padStart(6, "0")}-${randomBytes(3).toString("hex")}`,

@@ -19,5 +19,7 @@ const sql = `
   GROUP BY ALL`;
 const reader = await con.runAndReadAll(sql);
 const rows = reader.getRowObjects();
-const n = rows.reduce((a, r) => a + Number(r.n), 0);
-process.stderr.write(`BENCH ${JSON.stringify({ code: 0, cells: rows.length, rows: n, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+const sum = (k) => rows.reduce((a, r) => a + Number(r[k]), 0);
+const counts = { n: sum("n"), tp: sum("tp"), fp: sum("fp"), fn: sum("fn"), tn: sum("tn") };
+const version = (await con.runAndReadAll("SELECT version() AS v")).getRowObjects()[0]?.v ?? null;
+process.stderr.write(`BENCH ${JSON.stringify({ code: 0, counts, cells: rows.length, version, maxRssKiB: process.resourceUsage().maxRSS })}\n`);

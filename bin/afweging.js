@@ -8,4 +8,5 @@ const code = await runCli(process.argv.slice(2)).catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   return 1;
 });
-if (code >= 0) process.exit(code);
+// exitCode rather than exit(): a large report piped to another program is written out in full first.
+if (code >= 0) process.exitCode = code;

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadConfig, type Config } from "./config.ts";
+import { failInterruptedBiasAudits } from "./features/bias-audit/index.ts";
 import { demoLoginsText, seedDemo } from "./features/demo/seed-demo.ts";
 import { openDatabase } from "./platform/db/database.ts";
 import { migrateToLatest } from "./platform/db/migrate.ts";
@@ -19,6 +20,9 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
   const deps = await openDeps(config);
   const demo = options.demo ?? process.env.DEMO_DATA !== "false";
   const seeded = demo ? (await seedDemo(deps)).created : false;
+  // With the embedded database this process is the only one, so jobs it finds running were cut off by a restart.
+  // On PostgreSQL other processes may be running jobs; there a job without heartbeat is marked failed when read.
+  if (deps.engine === "sqlite") await failInterruptedBiasAudits(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port }, () => {
     console.log(demo ? demoLoginsText(config.baseUrl) : `Afweging draait op ${config.baseUrl}`);

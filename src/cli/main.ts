@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { bootstrapUser } from "../features/admin/bootstrap.ts";
-import { demoLoginsText, seedDemo } from "../features/demo/seed-demo.ts";
-import { openDeps, startServer } from "../main.ts";
-import { verifyAllChains } from "../platform/audit-log/verify-chain.ts";
 import { AppError } from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { InstrumentLoadError } from "../instruments/index.ts";
+
+// Each command loads its own modules: `bias-audit` must not pay for starting the whole web app.
+const app = () => import("../main.ts");
 
 const HELP = `afweging — verantwoord omgaan met data en algoritmen
 
@@ -44,17 +43,18 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
         io.stdout(HELP);
         return 0;
       case "serve":
-        await startServer();
+        await (await app()).startServer();
         return -1; // keeps running
       case "migrate": {
-        const deps = await openDeps(loadConfig());
+        const deps = await (await app()).openDeps(loadConfig());
         await deps.close();
         io.stdout("De database is bijgewerkt.");
         return 0;
       }
       case "seed-demo": {
         const config = loadConfig();
-        const deps = await openDeps(config);
+        const deps = await (await app()).openDeps(config);
+        const { demoLoginsText, seedDemo } = await import("../features/demo/seed-demo.ts");
         const { created } = await seedDemo(deps);
         await deps.close();
         io.stdout(created ? demoLoginsText(config.baseUrl) : "De demo-organisatie bestaat al.");
@@ -106,7 +106,8 @@ async function userCommand(argv: string[], io: Io): Promise<number> {
     },
     strict: true,
   });
-  const deps = await openDeps(loadConfig());
+  const deps = await (await app()).openDeps(loadConfig());
+  const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
   try {
     const id = await bootstrapUser(deps, { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password: values.password ?? "", roles: values.role ?? [] });
     io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})`);
@@ -121,7 +122,8 @@ async function auditLogCommand(argv: string[], io: Io): Promise<number> {
     io.stderr("Gebruik: afweging audit-log verify");
     return 2;
   }
-  const deps = await openDeps(loadConfig());
+  const deps = await (await app()).openDeps(loadConfig());
+  const { verifyAllChains } = await import("../platform/audit-log/verify-chain.ts");
   try {
     const reports = await verifyAllChains(deps.db);
     let broken = 0;

@@ -143,12 +143,8 @@ export function buildPlan(config: AuditConfig, columnNames: string[], delimiter:
   };
 }
 
-/** Display label of bin i for sorted cut points. */
-export function binLabel(bins: readonly number[], i: number): string {
-  if (i === 0) return `< ${bins[0]}`;
-  if (i === bins.length) return `>= ${bins[bins.length - 1]}`;
-  return `${bins[i - 1]} - < ${bins[i]}`;
-}
+/** Display label of bin i for sorted cut points (shared with the scanner: scan-core.mjs). */
+export { binLabel } from "./scan-core.mjs";
 
 /** Shown for empty group values: missing values are a group of their own, openly. */
 export const MISSING_VALUE = "(leeg)";

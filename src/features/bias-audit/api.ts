@@ -1,0 +1,189 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../../platform/errors.ts";
+import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, ProblemSchema } from "../../platform/http/api.ts";
+import { requireActor } from "../../platform/http/render.tsx";
+import { formatJson } from "./engine/index.ts";
+import { biasAuditPdf } from "./report-pdf.ts";
+import { reportFileName } from "./routes.tsx";
+import { attachBiasAudit, deleteBiasAudit, discardUpload, ensureUploadDir, getBiasAudit, getBiasAuditReport, listBiasAudits, prepareUpload, registerUpload, startBiasAuditRun } from "./service.ts";
+import { receiveUpload } from "./upload.ts";
+
+/** The API's upload path: streamed like the page's, never parsed by middleware. */
+export const API_UPLOAD_PATH = /^\/api\/v1\/bias-audits$/;
+
+const Status = z.enum(["uploaded", "queued", "running", "done", "failed"]);
+const Summary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    fileName: z.string(),
+    fileFormat: z.enum(["csv", "parquet"]),
+    fileBytes: z.number(),
+    status: Status,
+    projectId: z.string().nullable(),
+    projectTitle: z.string().nullable(),
+    createdAt: z.string(),
+    createdByName: z.string(),
+  })
+  .openapi("BiasAuditSummary");
+const Mapping = z
+  .object({
+    groups: z.array(z.string()).min(1).openapi({ description: "Group attribute columns" }),
+    prediction: z.string().openapi({ description: "Column with the decision (0/1, true/false) or a score" }),
+    threshold: z.number().nullable().optional().openapi({ description: "Score ≥ threshold counts as selected" }),
+    label: z.string().nullable().optional().openapi({ description: "Column with the true outcome (1/true = positive)" }),
+    favourable: z.enum(["unspecified", "positive", "negative", "value"]).optional(),
+    favourableValue: z.string().nullable().optional().openapi({ description: "With favourable=value: the category that counts as selected" }),
+    reference: z.enum(["largest", "between", "overall", "group"]).optional(),
+    referenceGroup: z.string().nullable().optional(),
+    intersections: z.boolean().optional().openapi({ description: "Default true" }),
+    scan: z.boolean().optional().openapi({ description: "HBAC bias scan; default true" }),
+  })
+  .openapi("BiasAuditMapping");
+const Detail = Summary.extend({
+  columns: z.array(z.string()),
+  delimiter: z.string().nullable(),
+  mapping: Mapping.nullable(),
+  progressBytes: z.number(),
+  totalBytes: z.number(),
+  error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  canManage: z.boolean(),
+}).openapi("BiasAuditDetail");
+
+const Upload = z
+  .object({
+    name: z.string().max(200),
+    projectId: z.string().max(64).optional(),
+    file: z.string().openapi({ type: "string", format: "binary", description: "CSV or Parquet file" }),
+  })
+  .openapi("BiasAuditUpload");
+
+export function biasAuditApi() {
+  const api = apiRouter();
+
+  // Documented here; handled below as a plain route so the body is streamed to disk and never buffered.
+  api.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/bias-audits",
+    tags: ["bias-audits"],
+    summary: "Upload a CSV or Parquet file for a new bias audit (multipart/form-data, streamed; limit MAX_UPLOAD_BYTES)",
+    request: { body: { content: { "multipart/form-data": { schema: Upload } }, required: true } },
+    responses: {
+      201: jsonResponse(Detail, "Uploaded; choose the columns next (PUT /bias-audits/{id}/mapping)"),
+      413: { description: "The file is larger than the limit", content: { "application/problem+json": { schema: ProblemSchema } } },
+      ...problemResponses,
+    },
+  });
+
+  api.post("/bias-audits", async (c) => {
+    const actor = requireActor(c);
+    const deps = c.get("deps");
+    const target = prepareUpload(deps, actor);
+    await ensureUploadDir(target);
+    try {
+      const received = await receiveUpload(c, { path: target.path, maxBytes: target.maxBytes });
+      const id = await registerUpload(deps, actor, target, received.file, received.fields);
+      return c.json(await getBiasAudit(deps, actor, id), 201);
+    } catch (e) {
+      await discardUpload(target);
+      throw e;
+    }
+  });
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/bias-audits",
+      tags: ["bias-audits"],
+      summary: "Bias audits the user may see (optionally of one project)",
+      request: { query: z.object({ projectId: z.string().max(64).optional() }) },
+      responses: { 200: jsonResponse(z.object({ items: z.array(Summary) }), "The audits"), ...problemResponses },
+    }),
+    async (c) => c.json({ items: await listBiasAudits(c.get("deps"), requireActor(c), { projectId: c.req.valid("query").projectId }) }, 200),
+  );
+
+  api.openapi(
+    createRoute({ method: "get", path: "/bias-audits/{id}", tags: ["bias-audits"], summary: "One bias audit with its status and progress", request: { params: IdParam }, responses: { 200: jsonResponse(Detail, "The audit"), ...problemResponses } }),
+    async (c) => c.json(await getBiasAudit(c.get("deps"), requireActor(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/bias-audits/{id}/mapping",
+      tags: ["bias-audits"],
+      summary: "Choose the columns and start the audit (runs in the background; poll GET /bias-audits/{id})",
+      request: { params: IdParam, body: jsonBody(Mapping) },
+      responses: { 202: jsonResponse(Detail, "Queued"), ...problemResponses },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      await startBiasAuditRun(deps, actor, id, c.req.valid("json"));
+      return c.json(await getBiasAudit(deps, actor, id), 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/bias-audits/{id}/report",
+      tags: ["bias-audits"],
+      summary: "The report as JSON (format afweging.bias-audit, version 1); 409 while it is not ready",
+      request: { params: IdParam },
+      responses: { 200: { description: "The report", content: { "application/json": { schema: z.object({}).passthrough().openapi("BiasAuditReport") } } }, ...problemResponses },
+    }),
+    async (c) => {
+      const { report } = await getBiasAuditReport(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      return c.body(formatJson(report), 200, { "Content-Type": "application/json; charset=utf-8" }) as never;
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/bias-audits/{id}/report.pdf",
+      tags: ["bias-audits"],
+      summary: "The report as an accessible (tagged) PDF",
+      request: { params: IdParam },
+      responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...problemResponses },
+    }),
+    async (c) => {
+      const { audit, report } = await getBiasAuditReport(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      const pdf = await biasAuditPdf(audit, report, c.get("lang"), c.get("t"));
+      return c.body(new Uint8Array(pdf), 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${reportFileName(audit.name, "pdf")}"` }) as never;
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/bias-audits/{id}/project",
+      tags: ["bias-audits"],
+      summary: "Attach the audit to a project as evidence (projectId null detaches it)",
+      request: { params: IdParam, body: jsonBody(z.object({ projectId: z.string().max(64).nullable() })) },
+      responses: { 200: jsonResponse(Detail, "The audit"), ...problemResponses },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      await attachBiasAudit(deps, actor, id, c.req.valid("json"));
+      return c.json(await getBiasAudit(deps, actor, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({ method: "delete", path: "/bias-audits/{id}", tags: ["bias-audits"], summary: "Delete the audit, its report and the uploaded file", request: { params: IdParam }, responses: { 204: { description: "Deleted" }, ...problemResponses } }),
+    async (c) => {
+      await deleteBiasAudit(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  void AppError;
+  return api;
+}

@@ -94,6 +94,6 @@ describe("the afweging command", () => {
       const broken = await afweging(env, "audit-log", "verify");
       expect(broken.code).toBe(1);
       expect(broken.stdout).toMatch(/GEBROKEN bij gebeurtenis 3 .*de inhoud is na het vastleggen gewijzigd/);
-    });
+    }, 180_000); // six separate processes, each starting the app from source
   }
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterEach, beforeEach, describe } from "vitest";
+import { afterAll, afterEach, beforeEach, describe } from "vitest";
 import { loadConfig } from "../../config.ts";
 import { instrumentRegistry, type Deps } from "../deps.ts";
 import { openDatabase, type Database, type Engine } from "./database.ts";
@@ -64,23 +64,62 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase &
     return { ...database, deps: testDeps(database), dispose: () => database.destroy() };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const url = await fileDatabaseUrl();
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = openDatabase(postgresUrl, { searchPath: schema });
+  const database = openDatabase(url, { searchPath: schema });
   await migrateToLatest(database.db, schema);
   return {
     ...database,
     deps: testDeps(database),
     dispose: async () => {
       await database.destroy();
-      const c = new pg.Client({ connectionString: postgresUrl });
+      const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`drop schema ${schema} cascade`);
       await c.end();
     },
   };
+}
+
+/**
+ * Each test file gets its own PostgreSQL database, created on first use and
+ * dropped after the file. Kysely's migrator looks at every table of the
+ * database; with files in parallel in one database it could see a schema of
+ * another file while that was being dropped, and fail.
+ */
+let fileDatabase: Promise<string> | undefined;
+
+function fileDatabaseUrl(): Promise<string> {
+  fileDatabase ??= (async () => {
+    const name = `afw_test_${randomBytes(5).toString("hex")}`;
+    for (let attempt = 1; ; attempt++) {
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      try {
+        await admin.query(`create database ${name}`);
+        break;
+      } catch (e) {
+        // Two files creating a database at the same moment may find the template busy; try again shortly.
+        if (attempt >= 10 || !/being accessed by other users/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      } finally {
+        await admin.end();
+      }
+    }
+    afterAll(async () => {
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  })();
+  return fileDatabase;
 }
 
 export const testEngines: Engine[] = postgresReachable ? ["sqlite", "postgres"] : ["sqlite"];

@@ -2,6 +2,8 @@
 // checkbox group. Texts arrive translated; ids follow fieldId(name) so an
 // error summary link lands on the first option of the group.
 import type { Child } from "hono/jsx";
+import type { FieldError } from "../platform/errors.ts";
+import type { Translate } from "../platform/i18n/index.ts";
 import { fieldId } from "./form.tsx";
 
 export interface ChoiceFieldOption {
@@ -127,4 +129,30 @@ export function CheckboxField(props: { name: string; label: string; checked: boo
       {props.hint ? <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>{props.hint}</div> : null}
     </div>
   );
+}
+
+/** The form-aware variants: take the translator and the form's field errors, like TextField in form.tsx. */
+interface FormGroupProps {
+  t: Translate;
+  name: string;
+  legend: string;
+  options: ChoiceFieldOption[];
+  errors?: FieldError[];
+  hint?: string;
+  required?: boolean;
+}
+
+function translatedError(t: Translate, errors: FieldError[] | undefined, name: string): string | undefined {
+  const error = errors?.find((e) => e.field === name);
+  return error ? t(error.messageKey, error.params) : undefined;
+}
+
+export function CheckboxGroupField(props: FormGroupProps & { selected: readonly string[] }) {
+  const { t, errors, selected, ...rest } = props;
+  return <CheckboxGroup {...rest} values={selected} error={translatedError(t, errors, props.name)} requiredLabel={t("form.required")} />;
+}
+
+export function RadioGroupField(props: FormGroupProps & { selected: string | undefined }) {
+  const { t, errors, selected, ...rest } = props;
+  return <RadioGroup {...rest} value={selected} error={translatedError(t, errors, props.name)} requiredLabel={t("form.required")} />;
 }

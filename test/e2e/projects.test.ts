@@ -53,7 +53,7 @@ describe.skipIf(!browserAvailable)("browser journey: projects and gates", () => 
         await page.getByLabel(/^Domein/).selectOption({ label: "Fysiek" });
         await page.getByLabel("Sensoren").check();
         await page.getByLabel("Locatiegegevens").check();
-        await page.getByRole("radiogroup", { name: /Is er een leverancier/ }).getByLabel("Nee").check();
+        await page.getByRole("group", { name: /Is er een leverancier/ }).getByLabel("Nee").check();
         await page.getByLabel(/^Opdrachtgever/).selectOption({ label: "Marloes Vos" });
         await page.getByRole("button", { name: "Project registreren" }).click();
         await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Slimme lantaarnpalen");

@@ -3,7 +3,7 @@ import { ButtonLink, Cell, formatDate, formatDateTime, Heading1, Heading2, Link,
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
-import { RadioGroup } from "../projects/views/fields.tsx";
+import { RadioGroupField as RadioGroup } from "../../ui/choice-fields.tsx";
 import { MEASURE_LIMITS, REVIEW_CADENCES, SETTABLE_STATUSES, type Measure } from "./service.ts";
 
 type Person = { id: string; name: string };

@@ -17,7 +17,7 @@ import {
   type MaterialChangeRecord,
   type ProjectDetail,
 } from "../service.ts";
-import { CheckboxGroup, RadioGroup } from "./fields.tsx";
+import { CheckboxGroupField as CheckboxGroup, RadioGroupField as RadioGroup } from "../../../ui/choice-fields.tsx";
 
 type Person = { id: string; name: string };
 /** Form values: text fields as strings, checkbox groups as lists. */

@@ -2,10 +2,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../../src/features/account/load-actor.ts";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
-import { getOrCreateResponse, saveAnswers } from "../../src/features/instrument-responses/service.ts";
 import { projectReadiness, registerProject } from "../../src/features/projects/service.ts";
-import { REQUIRED } from "../../src/features/assessments/test-helpers.ts";
-import { browserAvailable, expectAccessible, journeyEngines, launchBrowser, logIn, startApp, type RunningApp } from "./support.ts";
+import { browserAvailable, expectAccessible, fillInstrumentForm, journeyEngines, launchBrowser, logIn, startApp, submitAndWait, type RunningApp } from "./support.ts";
 
 const engines = browserAvailable ? journeyEngines : [];
 const email = (key: string) => `${key}@voorbeeldstad.example`;
@@ -56,10 +54,15 @@ describe.skipIf(!browserAvailable)("browser journey: screening, DEPIA, review, a
           ownerUserId: owner.userId,
         });
         await app.deps.db.updateTable("projects").set({ phase: "start" }).where("id", "=", projectId).execute();
-        const leadNow = (await loadActor(app.deps.db, lead.userId))!;
-        const screeningResponse = await getOrCreateResponse(app.deps, leadNow, projectId, "pre-dpia");
-        await saveAnswers(app.deps, leadNow, screeningResponse.id, REQUIRED);
         const base = `${app.baseUrl}/projects/${projectId}`;
+
+        // The lead answers the pre-DPIA screening through its form, with plain POSTs.
+        const plain = await browser.newContext({ javaScriptEnabled: false });
+        plain.setDefaultTimeout(20_000);
+        const form = await plain.newPage();
+        await logIn(form, app.baseUrl, email("projectleider"), DEMO_PASSWORD);
+        await form.goto(`${base}/instruments/pre-dpia`);
+        expect(await fillInstrumentForm(form)).toBeGreaterThan(3);
 
         // 1. The lead finishes the screening: a DEPIA is required, with the criteria that fired.
         await as(page, app, "projectleider");
@@ -117,8 +120,11 @@ describe.skipIf(!browserAvailable)("browser journey: screening, DEPIA, review, a
         await expectAccessible(page, "depia after FG verdict");
 
         // 4. The lead improves the proposal and submits version 2, which shows its diff.
-        const depiaResponse = await getOrCreateResponse(app.deps, leadNow, projectId, "depia");
-        await saveAnswers(app.deps, leadNow, depiaResponse.id, { proposal: "Alleen het schuldhulpteam krijgt een signaal, en alleen bij drie maanden achterstand." });
+        await form.goto(`${base}/instruments/depia`);
+        await form.getByRole("textbox", { name: /^Wat wilt u gaan doen, en waarom\?/ }).fill("Alleen het schuldhulpteam krijgt een signaal, en alleen bij drie maanden achterstand.");
+        await submitAndWait(form.getByRole("button", { name: /^Onderdeel opslaan\W+1\. Het voorstel$/ }));
+        expect(await form.getByRole("alert").count()).toBe(0);
+        await plain.close();
         await as(page, app, "projectleider");
         await page.goto(`${base}/depia`);
         await page.getByRole("button", { name: "Nieuwe versie indienen ter beoordeling" }).click();

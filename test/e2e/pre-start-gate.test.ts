@@ -1,8 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
-import { browserAvailable, expectAccessible, journeyEngines, launchBrowser, logIn } from "./support.ts";
-import { startApp } from "./support.ts";
+import { browserAvailable, expectAccessible, fillInstrumentForm, journeyEngines, launchBrowser, logIn, startApp, submitAndWait as submit, tick } from "./support.ts";
 
 const engines = browserAvailable ? journeyEngines : [];
 const LEAD = "projectleider@voorbeeldstad.example";
@@ -12,45 +11,6 @@ const TABLE_MEMBER = "experttafel@voorbeeldstad.example";
 async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await page.waitForURL(/\/login$/);
-}
-
-/** Without JavaScript, the keyboard submits a form and the next page loads (POST → redirect → GET). */
-async function submit(button: Locator): Promise<void> {
-  const page = button.page();
-  await button.focus();
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press("Enter")]);
-}
-
-/** Ticks a checkbox or radio button with the keyboard (mouse clicks need JavaScript timing in Playwright). */
-async function tick(target: Locator): Promise<void> {
-  await target.focus();
-  await target.page().keyboard.press("Space");
-}
-
-/** Answers every open question of every canvas area the way a project leader would, area by area. */
-async function fillWholeCanvas(page: Page): Promise<number> {
-  const forms = page.locator("form.afw-section-form");
-  const count = await forms.count();
-  for (let i = 0; i < count; i++) {
-    const form = page.locator("form.afw-section-form").nth(i);
-    const boxes = form.getByRole("textbox");
-    for (let j = 0; j < (await boxes.count()); j++) {
-      const box = boxes.nth(j);
-      if ((await box.inputValue()) === "") await box.fill(`Beschreven voor onderdeel ${i + 1}, vraag ${j + 1}.`);
-    }
-    const groups = form.getByRole("group").filter({ has: page.getByRole("radio") });
-    for (let j = 0; j < (await groups.count()); j++) {
-      const group = groups.nth(j);
-      const options = group.getByRole("radio");
-      if ((await options.count()) && !(await group.locator("input:checked").count())) {
-        await options.first().focus();
-        await page.keyboard.press("Space");
-      }
-    }
-    await submit(form.getByRole("button", { name: /^Onderdeel opslaan/ }));
-    expect(await page.getByRole("alert").count(), `canvas area ${i + 1} saved without errors`).toBe(0);
-  }
-  return count;
 }
 
 describe.skipIf(!browserAvailable)("browser journey: from registration through the pre-start gate", () => {
@@ -96,7 +56,7 @@ describe.skipIf(!browserAvailable)("browser journey: from registration through t
         await accessible("new project with readiness panel");
 
         await page.goto(`${projectUrl}/canvas`);
-        const areas = await fillWholeCanvas(page);
+        const areas = await fillInstrumentForm(page);
         expect(areas).toBe(15);
         await accessible("completed canvas");
         await page.goto(projectUrl);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { seedDemo } from "../../src/features/demo/seed-demo.ts";
@@ -74,4 +74,47 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel(/^(Wachtwoord|Password)/).fill(password);
   await page.getByRole("button", { name: /^(Inloggen|Log in)$/ }).click();
   await page.waitForLoadState("domcontentloaded");
+}
+
+/**
+ * Keyboard helpers for pages without JavaScript: Playwright's mouse clicks wait
+ * for animation frames that such a page never runs, so these act as a keyboard user does.
+ */
+export async function tick(target: Locator): Promise<void> {
+  await target.focus();
+  await target.page().keyboard.press("Space");
+}
+
+/** Submits with the keyboard and waits for the next page (POST → redirect → GET). */
+export async function submitAndWait(button: Locator): Promise<void> {
+  const page = button.page();
+  await button.focus();
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press("Enter")]);
+}
+
+/**
+ * Answers every open question of an instrument form, section by section, the
+ * way a person would: text in every empty text field, the first option of every
+ * unanswered radio or checkbox group. Expects a page without JavaScript.
+ */
+export async function fillInstrumentForm(page: Page): Promise<number> {
+  const count = await page.locator("form.afw-section-form").count();
+  for (let i = 0; i < count; i++) {
+    const form = page.locator("form.afw-section-form").nth(i);
+    const boxes = form.getByRole("textbox");
+    for (let j = 0; j < (await boxes.count()); j++) {
+      const box = boxes.nth(j);
+      if ((await box.inputValue()) === "") await box.fill(`Beschreven voor onderdeel ${i + 1}, vraag ${j + 1}.`);
+    }
+    const groups = form.getByRole("group").filter({ has: page.locator("input[type=radio], input[type=checkbox]") });
+    for (let j = 0; j < (await groups.count()); j++) {
+      const group = groups.nth(j);
+      if (await group.locator("input:checked").count()) continue;
+      const first = group.locator("input[type=radio], input[type=checkbox]").first();
+      await tick(first);
+    }
+    await submitAndWait(form.getByRole("button", { name: /^Onderdeel opslaan/ }));
+    expect(await page.getByRole("alert").count(), `section ${i + 1} saved without errors`).toBe(0);
+  }
+  return count;
 }

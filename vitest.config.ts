@@ -9,6 +9,8 @@ export default defineConfig({
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 30_000,
+    // Pages of a browser journey may take seconds on a busy 2-core machine; a poll waits for them.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 60_000,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },

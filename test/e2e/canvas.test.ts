@@ -135,17 +135,17 @@ describe.skipIf(!browserAvailable)("browser journey: the ethics canvas", () => {
         await field.pressSequentially("Deels: de meeste vragen staan al op de website.", { delay: 5 });
         const live = page.locator("#saved-reasons");
         expect(await live.getAttribute("aria-live")).toBe("polite");
-        await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(/^Opgeslagen om \d\d:\d\d$/);
+        await expect.poll(() => live.textContent(), { timeout: 20_000 }).toMatch(/^Opgeslagen om \d\d:\d\d$/);
         expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("a.alternatives");
         await expectAccessible(page, "canvas after autosave");
 
         // A choice that shows a follow-up question: the section's questions are re-rendered in place.
         await page.getByRole("group", { name: /Hoe vaak kijkt u daarnaar\?/ }).getByRole("radio", { name: "Anders" }).check();
-        await expect.poll(() => page.getByRole("textbox", { name: /^Hoe vaak dan\?/ }).count(), { timeout: 10_000 }).toBe(1);
+        await expect.poll(() => page.getByRole("textbox", { name: /^Hoe vaak dan\?/ }).count(), { timeout: 20_000 }).toBe(1);
         expect(await page.evaluate(() => document.activeElement?.getAttribute("value"))).toBe("other");
         await page.getByRole("textbox", { name: /^Hoe vaak dan\?/ }).fill("Na elke release");
-        await expect.poll(() => page.locator("#saved-reviews").textContent(), { timeout: 10_000 }).toMatch(/^Opgeslagen om/);
-        await expect.poll(async () => (await app.deps.db.selectFrom("instrument_responses").select("answers_json").where("answers_json", "like", "%Na elke release%").execute()).length, { timeout: 10_000 }).toBe(1);
+        await expect.poll(() => page.locator("#saved-reviews").textContent(), { timeout: 20_000 }).toMatch(/^Opgeslagen om/);
+        await expect.poll(async () => (await app.deps.db.selectFrom("instrument_responses").select("answers_json").where("answers_json", "like", "%Na elke release%").execute()).length, { timeout: 20_000 }).toBe(1);
 
         await page.reload();
         expect(await page.getByRole("textbox", { name: /^Kunt u het doel ook bereiken met minder gegevens/ }).inputValue()).toBe("Deels: de meeste vragen staan al op de website.");

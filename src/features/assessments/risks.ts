@@ -13,6 +13,7 @@ import { createMeasure, listMeasures, type Measure } from "../measures/service.t
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { valueKeys } from "../values/service.ts";
 import { openProject, requireActive } from "./common.ts";
+import { evidenceForRisks, type RiskEvidence } from "./evidence.ts";
 import { RISK_CATEGORIES, type RiskCategory } from "./rules.ts";
 
 export const RISK_LIMITS = { description: 4000, justification: 4000, values: 20 } as const;
@@ -285,13 +286,16 @@ export interface RiskRegister {
   measures: Measure[];
   highestResidual: RiskLevel | null;
   canEdit: boolean;
+  /** Evidence other features keep per risk id (bias audits). */
+  evidence: Record<string, RiskEvidence[]>;
 }
 
 export async function riskRegister(deps: Deps, actor: Actor, projectId: string): Promise<RiskRegister> {
   const project = await openProject(deps, actor, projectId);
   const risks = await risksOf(deps, actor.organisationId, project.id);
   const measures = await listMeasures(deps, actor, project.id);
-  return { project, risks, measures, highestResidual: highestResidual(risks), canEdit: canWorkOnProject(actor, project.id) && !["stopped", "closed"].includes(project.phase) };
+  const evidence = await evidenceForRisks(deps, actor, project.id, risks.map((r) => r.id));
+  return { project, risks, measures, highestResidual: highestResidual(risks), canEdit: canWorkOnProject(actor, project.id) && !["stopped", "closed"].includes(project.phase), evidence };
 }
 
 export const LEVELS = RISK_LEVELS;

@@ -6,6 +6,7 @@ import { formatJson } from "./engine/index.ts";
 import { biasAuditPdf } from "./report-pdf.ts";
 import { reportFileName } from "./routes.tsx";
 import { attachBiasAudit, deleteBiasAudit, discardUpload, ensureUploadDir, getBiasAudit, getBiasAuditReport, listBiasAudits, prepareUpload, registerUpload, startBiasAuditRun } from "./service.ts";
+import { auditRiskLinks, linkAuditToRisk, unlinkAuditFromRisk } from "./risk-links.ts";
 import { receiveUpload } from "./upload.ts";
 
 /** The API's upload path: streamed like the page's, never parsed by middleware. */
@@ -180,6 +181,46 @@ export function biasAuditApi() {
     createRoute({ method: "delete", path: "/bias-audits/{id}", tags: ["bias-audits"], summary: "Delete the audit, its report and the uploaded file", request: { params: IdParam }, responses: { 204: { description: "Deleted" }, ...problemResponses } }),
     async (c) => {
       await deleteBiasAudit(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  const RiskRef = z.object({ id: z.string(), label: z.string(), description: z.string() }).openapi("BiasAuditRiskRef");
+  const RiskLinks = z.object({ linked: z.array(RiskRef), available: z.array(RiskRef), canManage: z.boolean() }).openapi("BiasAuditRiskLinks");
+  const RiskParams = IdParam.extend({ riskId: z.string().min(1).max(64).openapi({ param: { name: "riskId", in: "path" } }) });
+  const linksOf = async (deps: Parameters<typeof auditRiskLinks>[0], actor: Parameters<typeof auditRiskLinks>[1], id: string) =>
+    (await auditRiskLinks(deps, actor, id)) ?? { linked: [], available: [], canManage: false };
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/bias-audits/{id}/risks",
+      tags: ["bias-audits"],
+      summary: "Link the audit as evidence to a DEPIA risk of the project it is attached to",
+      request: { params: IdParam, body: jsonBody(z.object({ riskId: z.string().min(1).max(64) })) },
+      responses: { 200: jsonResponse(RiskLinks, "The risks the audit is linked to"), ...problemResponses },
+    }),
+    async (c) => {
+      const deps = c.get("deps");
+      const actor = requireActor(c);
+      const { id } = c.req.valid("param");
+      await linkAuditToRisk(deps, actor, id, c.req.valid("json").riskId);
+      return c.json(await linksOf(deps, actor, id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/bias-audits/{id}/risks/{riskId}",
+      tags: ["bias-audits"],
+      summary: "Remove the link between the audit and a risk",
+      request: { params: RiskParams },
+      responses: { 204: { description: "Unlinked" }, ...problemResponses },
+    }),
+    async (c) => {
+      const { id, riskId } = c.req.valid("param");
+      await unlinkAuditFromRisk(c.get("deps"), requireActor(c), id, riskId);
       return c.body(null, 204);
     },
   );

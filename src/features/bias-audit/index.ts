@@ -3,10 +3,13 @@
 import { allowLargeBodies } from "../../platform/http/large-bodies.ts";
 import { registerMessages } from "../../platform/i18n/index.ts";
 import { addNavItem } from "../../ui/layout.tsx";
+import { addRiskEvidenceSource } from "../assessments/evidence.ts";
 import { addProjectPanel } from "../projects/extension-points.ts";
 import { API_UPLOAD_PATH, biasAuditApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m011 from "./migrations/011-bias-audits.ts";
+import * as m012 from "./migrations/012-bias-audit-risks.ts";
+import { riskEvidenceSource } from "./risk-links.ts";
 import { biasAuditRoutes, UPLOAD_PATH } from "./routes.tsx";
 import { listBiasAudits, seesBiasAudits } from "./service.ts";
 import { ProjectPanelView } from "./views/pages.tsx";
@@ -24,6 +27,8 @@ addProjectPanel({
   render: async ({ deps, ctx, actor, project }) => ProjectPanelView({ ctx, items: await listBiasAudits(deps, actor, { projectId: project.id }), projectId: project.id }),
 });
 
+addRiskEvidenceSource(riskEvidenceSource);
+
 export const routes = biasAuditRoutes;
 export const api = biasAuditApi;
-export const migrations = { "011-bias-audits": m011 };
+export const migrations = { "011-bias-audits": m011, "012-bias-audit-risks": m012 };

@@ -19,6 +19,7 @@ import {
   registerUpload,
   startBiasAuditRun,
 } from "./service.ts";
+import { auditRiskLinks, linkAuditToRisk, unlinkAuditFromRisk } from "./risk-links.ts";
 import { receiveUpload } from "./upload.ts";
 import { AttachPage, DeletePage, FailedPage, ListPage, MappingPage, mappingValues, ProgressFragment, ProgressPage, ResultPage, UploadPage } from "./views/pages.tsx";
 
@@ -88,8 +89,43 @@ export function biasAuditRoutes(): Hono<AppEnv> {
     }
     if (audit.status === "queued" || audit.status === "running") return renderPage(c, audit.name, (ctx) => <ProgressPage ctx={ctx} audit={audit} />);
     if (audit.status === "failed") return renderPage(c, audit.name, (ctx) => <FailedPage ctx={ctx} audit={audit} />);
-    const { report } = await getBiasAuditReport(deps, actor, audit.id);
-    return renderPage(c, c.get("t")("bias_audit.result.title", { name: audit.name }), (ctx) => <ResultPage ctx={ctx} audit={audit} report={report} />);
+    return showResult(c);
+  });
+
+  const showResult = async (c: AppContext, errors?: FieldError[], status = 200) => {
+    const actor = requireActor(c);
+    const deps = c.get("deps");
+    const { audit, report } = await getBiasAuditReport(deps, actor, c.req.param("id")!);
+    const links = audit.projectId ? await auditRiskLinks(deps, actor, audit.id) : null;
+    return renderPage(c, c.get("t")("bias_audit.result.title", { name: audit.name }), (ctx) => <ResultPage ctx={ctx} audit={audit} report={report} links={links} errors={errors} />, status);
+  };
+
+  app.post("/bias-audits/:id/risks", async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param("id");
+    const body = await c.req.parseBody();
+    const riskId = typeof body.riskId === "string" ? body.riskId : "";
+    return handleForm(
+      c,
+      async () => {
+        await linkAuditToRisk(c.get("deps"), actor, id, riskId);
+        return redirectWithFlash(c, `/bias-audits/${id}`, "bias_audit.risk_link.linked");
+      },
+      (errors, status) => showResult(c, errors, status),
+    );
+  });
+
+  app.post("/bias-audits/:id/risks/:riskId/unlink", async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param("id");
+    return handleForm(
+      c,
+      async () => {
+        await unlinkAuditFromRisk(c.get("deps"), actor, id, c.req.param("riskId"));
+        return redirectWithFlash(c, `/bias-audits/${id}`, "bias_audit.risk_link.unlinked");
+      },
+      (errors, status) => showResult(c, errors, status),
+    );
   });
 
   app.get("/bias-audits/:id/progress", async (c) => {

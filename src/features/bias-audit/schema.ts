@@ -39,8 +39,18 @@ export interface BiasAuditTable {
   heartbeat_at: string | null;
 }
 
+/** A bias audit linked as evidence to a DEPIA risk of the audit's project. */
+export interface BiasAuditRiskTable {
+  bias_audit_id: string;
+  risk_id: string;
+  organisation_id: string;
+  linked_by: string;
+  linked_at: string;
+}
+
 declare module "../../platform/db/schema.ts" {
   interface DatabaseSchema {
     bias_audits: BiasAuditTable;
+    bias_audit_risks: BiasAuditRiskTable;
   }
 }

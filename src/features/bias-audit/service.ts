@@ -37,7 +37,7 @@ function canSee(actor: Actor, row: Pick<BiasAuditTable, "project_id" | "created_
 }
 
 /** Segregation of duties: nobody audits a project in which they hold a project role. */
-function canManage(actor: Actor, row: Pick<BiasAuditTable, "project_id" | "created_by">): boolean {
+export function canManage(actor: Actor, row: Pick<BiasAuditTable, "project_id" | "created_by">): boolean {
   return canSee(actor, row) && isSecondOrThirdLine(actor) && !(row.project_id && isInvolvedIn(actor, row.project_id));
 }
 
@@ -68,7 +68,7 @@ export interface BiasAuditDetail extends BiasAuditSummary {
   canManage: boolean;
 }
 
-type Row = BiasAuditTable & { project_title: string | null };
+export type Row = BiasAuditTable & { project_title: string | null };
 
 function baseQuery(deps: Deps, actor: Actor) {
   return deps.db
@@ -145,7 +145,8 @@ export async function failInterruptedBiasAudits(deps: Deps): Promise<number> {
   return ids.length;
 }
 
-async function loadRow(deps: Deps, actor: Actor, id: string): Promise<Row> {
+/** The audit's row, or not found (other organisation, or not visible to the actor). Within this feature only. */
+export async function loadRow(deps: Deps, actor: Actor, id: string): Promise<Row> {
   const row = await baseQuery(deps, actor).where("bias_audits.id", "=", id).executeTakeFirst();
   if (!row || !canSee(actor, row)) throw notFound();
   return failIfInterrupted(deps, row);
@@ -420,7 +421,20 @@ export async function attachBiasAudit(deps: Deps, actor: Actor, id: string, inpu
   const project = await checkProject(deps, actor, data.projectId, "projectId");
   await inTransaction(deps, actor, async (tx) => {
     await tx.db.updateTable("bias_audits").set({ project_id: project?.id ?? null, updated_at: deps.now().toISOString() }).where("id", "=", id).where("organisation_id", "=", actor.organisationId).execute();
-    await tx.audit({ action: project ? "bias_audit.attached" : "bias_audit.detached", entityType: "bias_audit", entityId: id, before: { projectId: row.project_id }, after: { projectId: project?.id ?? null } });
+    // Links to risks belong to the old project: they go when the project changes.
+    let unlinkedRiskIds: string[] = [];
+    if ((project?.id ?? null) !== row.project_id) {
+      const links = await tx.db.selectFrom("bias_audit_risks").select("risk_id").where("bias_audit_id", "=", id).where("organisation_id", "=", actor.organisationId).execute();
+      unlinkedRiskIds = links.map((l) => l.risk_id);
+      if (unlinkedRiskIds.length) await tx.db.deleteFrom("bias_audit_risks").where("bias_audit_id", "=", id).where("organisation_id", "=", actor.organisationId).execute();
+    }
+    await tx.audit({
+      action: project ? "bias_audit.attached" : "bias_audit.detached",
+      entityType: "bias_audit",
+      entityId: id,
+      before: { projectId: row.project_id, ...(unlinkedRiskIds.length ? { riskIds: unlinkedRiskIds } : {}) },
+      after: { projectId: project?.id ?? null },
+    });
   });
 }
 
@@ -430,6 +444,7 @@ export async function deleteBiasAudit(deps: Deps, actor: Actor, id: string): Pro
   if (!canManage(actor, row)) throw forbidden();
   abortJob(id);
   await inTransaction(deps, actor, async (tx) => {
+    await tx.db.deleteFrom("bias_audit_risks").where("bias_audit_id", "=", id).where("organisation_id", "=", actor.organisationId).execute();
     await tx.db.deleteFrom("bias_audits").where("id", "=", id).where("organisation_id", "=", actor.organisationId).execute();
     await tx.audit({ action: "bias_audit.deleted", entityType: "bias_audit", entityId: id, before: { name: row.name, file: row.file_name, projectId: row.project_id, status: row.status } });
   });

@@ -264,7 +264,7 @@ export function RisksPage({ ctx, model, valueKeys, values, errors }: { ctx: Page
       <section aria-labelledby="risk-list">
         <Heading2 id="risk-list">{t("assessments.risk.list_title")}</Heading2>
         {model.risks.length ? (
-          <Table caption={t("assessments.risk.list_title")} headers={[t("assessments.risk.label"), t("assessments.risk.category"), t("assessments.risk.description"), t("assessments.risk.values"), t("assessments.risk.residual_level"), t("assessments.risk.measures"), t("assessments.risk.accepted_by")]}>
+          <Table caption={t("assessments.risk.list_title")} headers={[t("assessments.risk.label"), t("assessments.risk.category"), t("assessments.risk.description"), t("assessments.risk.values"), t("assessments.risk.residual_level"), t("assessments.risk.measures"), t("assessments.risk.evidence"), t("assessments.risk.accepted_by")]}>
             {model.risks.map((r) => (
               <Row>
                 <Cell><Link href={`${base}/risks/${r.id}`} label={t("assessments.risk.open_label", { label: r.label })}>{r.label}</Link></Cell>
@@ -273,6 +273,15 @@ export function RisksPage({ ctx, model, valueKeys, values, errors }: { ctx: Page
                 <Cell>{r.values.join(", ")}</Cell>
                 <Cell>{levelText(ctx, r.residual?.level)}</Cell>
                 <Cell>{String(r.measureIds.length)}</Cell>
+                <Cell>
+                  {(model.evidence[r.id] ?? []).length ? (
+                    <ul class="utrecht-unordered-list">
+                      {(model.evidence[r.id] ?? []).map((e) => (
+                        <li class="utrecht-unordered-list__item"><Link href={e.href}>{t(e.labelKey, e.params)}</Link></li>
+                      ))}
+                    </ul>
+                  ) : "-"}
+                </Cell>
                 <Cell>{r.accepted ? r.accepted.byName : "-"}</Cell>
               </Row>
             ))}

@@ -7,6 +7,7 @@ import { Alert, ButtonLink, Cell, formatDateTime, Heading1, Heading2, Link, Para
 import { ErrorSummary, fieldId, FileField, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { BiasAuditError, type BiasAuditErrorCode, type BiasAuditReport } from "../engine/index.ts";
+import type { AuditRiskLinks } from "../risk-links.ts";
 import type { BiasAuditDetail, BiasAuditStatus, BiasAuditSummary, MappingInput } from "../service.ts";
 import { formatBytes } from "../upload.ts";
 import { ReportView } from "./result.tsx";
@@ -315,13 +316,61 @@ export function FailedPage({ ctx, audit }: { ctx: PageContext; audit: BiasAuditD
   );
 }
 
-export function ResultPage({ ctx, audit, report }: { ctx: PageContext; audit: BiasAuditDetail; report: BiasAuditReport }) {
+/** The risks of the audit's project the audit is evidence for, with a form to link and unlink (plain POST). */
+function RiskLinksSection({ ctx, audit, links, errors }: { ctx: PageContext; audit: BiasAuditDetail; links: AuditRiskLinks; errors?: FieldError[] }) {
+  const { t } = ctx;
+  if (!links.linked.length && !links.available.length) return null;
+  return (
+    <section aria-labelledby="bias-risk-links">
+      <Heading2 id="bias-risk-links">{t("bias_audit.risk_link.title")}</Heading2>
+      <Paragraph>{t("bias_audit.risk_link.intro")}</Paragraph>
+      {links.linked.length ? (
+        <Table
+          caption={t("bias_audit.risk_link.linked_caption")}
+          headers={[t("bias_audit.risk_link.col_risk"), t("bias_audit.risk_link.col_description"), ...(links.canManage ? [t("bias_audit.risk_link.col_action")] : [])]}
+        >
+          {links.linked.map((r) => (
+            <Row>
+              <Cell>{r.label}</Cell>
+              <Cell>{r.description}</Cell>
+              {links.canManage ? (
+                <Cell>
+                  <PostForm action={`/bias-audits/${audit.id}/risks/${r.id}/unlink`} csrfToken={ctx.csrfToken} label={t("bias_audit.risk_link.unlink_label", { label: r.label })}>
+                    <SubmitButton>{t("bias_audit.risk_link.unlink")}</SubmitButton>
+                  </PostForm>
+                </Cell>
+              ) : null}
+            </Row>
+          ))}
+        </Table>
+      ) : (
+        <Paragraph>{t("bias_audit.risk_link.none")}</Paragraph>
+      )}
+      {links.canManage && links.available.length ? (
+        <PostForm action={`/bias-audits/${audit.id}/risks`} csrfToken={ctx.csrfToken} label={t("bias_audit.risk_link.title")}>
+          <ErrorSummary t={t} errors={errors} />
+          <SelectField
+            t={t}
+            name="riskId"
+            label={t("bias_audit.risk_link.field")}
+            options={[{ value: "", label: t("bias_audit.risk_link.choose") }, ...links.available.map((r) => ({ value: r.id, label: t("bias_audit.risk_link.option", { label: r.label, description: r.description.length > 80 ? `${r.description.slice(0, 80)}…` : r.description }) }))]}
+            errors={errors}
+          />
+          <SubmitButton>{t("bias_audit.risk_link.submit")}</SubmitButton>
+        </PostForm>
+      ) : null}
+    </section>
+  );
+}
+
+export function ResultPage({ ctx, audit, report, links, errors }: { ctx: PageContext; audit: BiasAuditDetail; report: BiasAuditReport; links?: AuditRiskLinks | null; errors?: FieldError[] }) {
   const { t, lang } = ctx;
   return (
     <>
       <Styles />
       <Heading1>{t("bias_audit.result.title", { name: audit.name })}</Heading1>
       <Facts ctx={ctx} audit={audit} />
+      {links ? <RiskLinksSection ctx={ctx} audit={audit} links={links} errors={errors} /> : null}
       <Downloads t={t} audit={audit} />
       <ReportView t={t} lang={lang} report={report} />
       <Heading2>{t("bias_audit.result.next")}</Heading2>

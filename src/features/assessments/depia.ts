@@ -12,7 +12,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound, type FieldError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import { diffVersions, findResponse, freezeVersion, getOrCreateResponse, getVersion, saveAnswers, type ResponseView } from "../instrument-responses/service.ts";
+import { diffVersions, findResponse, getOrCreateResponse, getVersion, prepareFreeze, saveAnswers, type ResponseView } from "../instrument-responses/service.ts";
 import { createMeasure, listMeasures, type Measure } from "../measures/service.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { isValidDate, openProject, parseJsonValue, requireActive, userName } from "./common.ts";
@@ -402,11 +402,13 @@ export async function submitDepiaVersion(deps: Deps, actor: Actor, projectId: st
   } else {
     changedSections = depiaInstrument(deps).sections.map((s) => s.id);
   }
-  const frozen = await freezeVersion(deps, actor, records.responseId, `DEPIA`);
+  const prepared = await prepareFreeze(deps, actor, records.responseId, `DEPIA`);
   const number = (previous?.number ?? 0) + 1;
   const now = deps.now().toISOString();
   const name = await userName(deps, actor);
+  // The frozen answers and the DEPIA version are stored together or not at all.
   await inTransaction(deps, actor, async (tx) => {
+    const frozen = await prepared.freeze(tx);
     await tx.db
       .insertInto("depia_versions")
       .values({

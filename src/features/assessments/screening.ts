@@ -10,7 +10,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import { findResponse, freezeVersion, getOrCreateResponse, getVersion, type ResponseView } from "../instrument-responses/service.ts";
+import { findResponse, getOrCreateResponse, prepareFreeze, type ResponseView } from "../instrument-responses/service.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { openProject, parseJsonValue, requireActive, userName } from "./common.ts";
 import { SCREENING_OUTCOMES } from "./rules.ts";
@@ -137,14 +137,14 @@ export async function finishScreening(deps: Deps, actor: Actor, projectId: strin
   if (!response) throw new AppError("rule_refused", "assessments.screening.not_started");
   const result = evaluateScreening(instrument(deps, response.instrumentVersion), response.answers);
   if (!result.complete) throw new AppError("rule_refused", "assessments.screening.incomplete");
-  const frozen = await freezeVersion(deps, actor, response.id, "screening");
-  // The record is made from the frozen answers, so the evidence is exactly what was frozen.
-  const version = await getVersion(deps, actor, response.id, frozen.number);
-  const evidence = evaluateScreening(instrument(deps, version.instrumentVersion), version.answers);
+  // The record is made from exactly the answers that are frozen, in the same transaction as the version.
+  const prepared = await prepareFreeze(deps, actor, response.id, "screening");
+  const evidence = evaluateScreening(instrument(deps, prepared.instrumentVersion), prepared.answers);
   const id = deps.newId();
   const now = deps.now().toISOString();
   const name = await userName(deps, actor);
   await inTransaction(deps, actor, async (tx) => {
+    const frozen = await prepared.freeze(tx);
     await tx.db
       .insertInto("screenings")
       .values({
@@ -153,7 +153,7 @@ export async function finishScreening(deps: Deps, actor: Actor, projectId: strin
         project_id: project.id,
         response_id: response.id,
         response_version: frozen.number,
-        instrument_version: version.instrumentVersion,
+        instrument_version: prepared.instrumentVersion,
         outcome: evidence.outcome,
         fired_json: JSON.stringify(evidence.fired),
         signals_json: JSON.stringify(evidence.signals),

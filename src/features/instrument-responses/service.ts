@@ -13,6 +13,7 @@ import {
   sectionStatus,
   validateAnswers,
   type AnswerChange,
+  type Answers,
   type AnswerError,
   type Instrument,
   type LocalText,
@@ -488,9 +489,31 @@ const NoteInput = z.object({ note: z.string().trim().max(NOTE_MAX, "field.too_lo
 
 /** Freezes the current answers as the next numbered version ("opslaan als nieuwe versie"). */
 export async function freezeVersion(deps: Deps, actor: Actor, responseId: string, note?: string): Promise<ResponseVersionSummary> {
+  const prepared = await prepareFreeze(deps, actor, responseId, note);
+  return inTransaction(deps, actor, (tx) => prepared.freeze(tx));
+}
+
+export interface PreparedFreeze {
+  /** The answers that will be frozen, and the instrument version they belong to. */
+  answers: Answers;
+  instrumentVersion: string;
+  /** Freezes them inside the caller's transaction, so the version and the caller's own record are stored together. */
+  freeze(tx: import("../../platform/transaction.ts").Tx): Promise<ResponseVersionSummary>;
+}
+
+/**
+ * Checks and reads before a transaction opens (reads inside it would wait for
+ * the embedded database's only connection), then freezes within the caller's
+ * transaction: for features that store their own record with the version.
+ */
+export async function prepareFreeze(deps: Deps, actor: Actor, responseId: string, note?: string): Promise<PreparedFreeze> {
   const { note: cleanNote } = parseInput(NoteInput, { note: note ?? "" });
   const { row } = await openForEdit(deps, actor, responseId);
-  return inTransaction(deps, actor, (tx) => freezeIn(deps, actor, tx, row, cleanNote));
+  return {
+    answers: JSON.parse(row.answers_json) as Answers,
+    instrumentVersion: row.instrument_version,
+    freeze: (tx) => freezeIn(deps, actor, tx, row, cleanNote),
+  };
 }
 
 async function freezeIn(deps: Deps, actor: Actor, tx: import("../../platform/transaction.ts").Tx, row: ResponseRow, note: string): Promise<ResponseVersionSummary> {

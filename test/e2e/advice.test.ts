@@ -84,15 +84,15 @@ describe.skipIf(!browserAvailable)("browser journeys: advice", () => {
         await page.goto(requestUrl);
         await page.getByRole("combobox", { name: /^Uw reactie op aanbeveling 1/ }).selectOption("comply");
         await page.getByLabel(/^Hoe volgt u aanbeveling 1 op/).fill("De chatbot stelt zich voor als computerprogramma.");
-        await page.getByRole("button", { name: "Reactie op aanbeveling 1 opslaan" }).click();
+        await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.getByRole("button", { name: "Reactie op aanbeveling 1 opslaan" }).click()]);
         await expect.poll(() => flash(page)).toContain("Uw reactie is opgeslagen.");
         // Explaining without a reason is refused.
         await page.getByRole("combobox", { name: /^Uw reactie op aanbeveling 2/ }).selectOption("explain");
-        await page.getByRole("button", { name: "Reactie op aanbeveling 2 opslaan" }).click();
+        await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.getByRole("button", { name: "Reactie op aanbeveling 2 opslaan" }).click()]);
         await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("afw-error-summary"))).toBe(true);
         await page.getByRole("combobox", { name: /^Uw reactie op aanbeveling 2/ }).selectOption("explain");
         await page.getByLabel(/^Hoe volgt u aanbeveling 2 op/).fill("De leverancier bewaart niets; dat staat al in het contract.");
-        await page.getByRole("button", { name: "Reactie op aanbeveling 2 opslaan" }).click();
+        await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.getByRole("button", { name: "Reactie op aanbeveling 2 opslaan" }).click()]);
         await expect.poll(() => flash(page)).toContain("Uw reactie is opgeslagen.");
         await expectAccessible(page, "answered advice (lead)");
         await logOut(page);

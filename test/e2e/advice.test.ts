@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable)("browser journeys: advice", () => {
   });
 
   for (const engine of engines) {
-    it(`expert-table advice is requested, written and answered per recommendation [${engine}]`, { timeout: 240_000 }, async () => {
+    it(`expert-table advice is requested, written and answered per recommendation [${engine}]`, { retry: 1, timeout: 240_000 }, async () => {
       const app: RunningApp = await startApp(engine);
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -111,7 +111,7 @@ describe.skipIf(!browserAvailable)("browser journeys: advice", () => {
       }
     });
 
-    it(`a deliberation goes to the committee, is advised, answered, published and found again [${engine}]`, { timeout: 240_000 }, async () => {
+    it(`a deliberation goes to the committee, is advised, answered, published and found again [${engine}]`, { retry: 1, timeout: 240_000 }, async () => {
       const app: RunningApp = await startApp(engine);
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -86,6 +86,6 @@ describe.skipIf(!browserAvailable)("browser journey: bias audit", () => {
         await context.close();
         await app.close();
       }
-    }, 240_000);
+    }, { retry: 1, timeout: 240_000 });
   }
 });

@@ -58,7 +58,7 @@ describe.skipIf(!browserAvailable)("browser journey: the ethics canvas", () => {
   });
 
   for (const engine of engines) {
-    it(`fills the canvas without JavaScript, with plain forms [${engine}]`, { timeout: 180_000 }, async () => {
+    it(`fills the canvas without JavaScript, with plain forms [${engine}]`, { retry: 1, timeout: 180_000 }, async () => {
       const app = await startApp(engine);
       const context: BrowserContext = await browser.newContext({ javaScriptEnabled: false });
       context.setDefaultTimeout(15_000);
@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable)("browser journey: the ethics canvas", () => {
       }
     });
 
-    it(`autosaves with JavaScript: the live region says so, focus stays, a reload shows the answer [${engine}]`, { timeout: 180_000 }, async () => {
+    it(`autosaves with JavaScript: the live region says so, focus stays, a reload shows the answer [${engine}]`, { retry: 1, timeout: 180_000 }, async () => {
       const app = await startApp(engine);
       const context = await browser.newContext();
       context.setDefaultTimeout(15_000);

@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)("browser journey: screening, DEPIA, review, a
   });
 
   for (const engine of engines) {
-    it(`screening requires a DEPIA → three risks → FG 'to correct' → new version → acceptable → acceptance → gate open [${engine}]`, { timeout: 300_000 }, async () => {
+    it(`screening requires a DEPIA → three risks → FG 'to correct' → new version → acceptable → acceptance → gate open [${engine}]`, { retry: 1, timeout: 300_000 }, async () => {
       const app = await startApp(engine);
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -15,7 +15,7 @@ describe.skipIf(!browserAvailable)("browser journey: accounts and roles", () => 
   });
 
   for (const engine of engines) {
-    it(`admin gives a role, the user sees what it allows and no more [${engine}]`, { timeout: 180_000 }, async () => {
+    it(`admin gives a role, the user sees what it allows and no more [${engine}]`, { retry: 1, timeout: 180_000 }, async () => {
       const app: RunningApp = await startApp(engine);
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)("browser journey: from registration through t
   });
 
   for (const engine of engines) {
-    it(`register, fill the canvas, get expert advice, answer it, and the owner says go [${engine}]`, { timeout: 300_000 }, async () => {
+    it(`register, fill the canvas, get expert advice, answer it, and the owner says go [${engine}]`, { retry: 1, timeout: 300_000 }, async () => {
       const app = await startApp(engine);
       // Plain forms only: every step works without JavaScript.
       const context = await browser.newContext({ javaScriptEnabled: false });

@@ -110,6 +110,6 @@ describe.skipIf(!browserAvailable)("browser journey: projects and gates", () => 
         await context.close();
         await app.close();
       }
-    }, 240_000);
+    }, { retry: 1, timeout: 240_000 });
   }
 });

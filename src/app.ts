@@ -2,29 +2,30 @@ import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { sql } from "kysely";
-import { accountApi } from "./features/account/api.ts";
-import { accountRoutes } from "./features/account/routes.tsx";
-import { adminApi } from "./features/admin/api.ts";
-import { adminRoutes } from "./features/admin/routes.tsx";
-import { auditLogApi } from "./features/audit-log/api.ts";
-import { auditLogRoutes } from "./features/audit-log/routes.tsx";
-import { homeRoutes } from "./features/home/routes.tsx";
-import { features } from "./features/registry.ts";
 import type { Deps } from "./platform/deps.ts";
 import { AppError } from "./platform/errors.ts";
+import { assertUniqueNames, composeNav, Extensions, type Feature } from "./platform/feature.ts";
 import { apiRouter } from "./platform/http/api.ts";
 import { assetRoutes } from "./platform/http/assets.ts";
 import { csrf } from "./platform/http/csrf.ts";
-import { isLargeBodyPath } from "./platform/http/large-bodies.ts";
+import { isLargeBodyRequest } from "./platform/http/large-bodies.ts";
 import type { AppEnv } from "./platform/http/env.ts";
-import { translator } from "./platform/i18n/index.ts";
+import { installCatalogues, translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { sessionAndLanguage } from "./platform/http/session.ts";
 
-export { allowLargeBodies } from "./platform/http/large-bodies.ts";
-
-export function createApp(deps: Deps): Hono<AppEnv> {
+/**
+ * The Hono app of the given features (normally `features` from
+ * features/registry.ts): their catalogues, menu, pages, API and extension
+ * points. The deps the routes see carry those features' extensions.
+ */
+export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<AppEnv> {
+  assertUniqueNames(features);
+  installCatalogues(features.flatMap((f) => (f.messages ? [f.messages] : [])));
+  const deps: Deps = { ...baseDeps, extensions: new Extensions(features) };
+  const nav = composeNav(features);
+  const largeBodyPaths = features.flatMap((f) => f.largeBodyPaths ?? []);
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -37,6 +38,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set("t", translator("nl"));
     c.set("actor", null);
     c.set("organisation", null);
+    c.set("nav", nav);
+    c.set("largeBodyPaths", largeBodyPaths);
     await next();
   });
   app.use("*", securityHeaders(deps.config.secureCookies));
@@ -60,22 +63,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     },
   });
   app.use("*", async (c, next) => {
-    if (isLargeBodyPath(c.req.path)) return next();
+    if (isLargeBodyRequest(c)) return next();
     return limit(c, next);
   });
   app.use("*", sessionAndLanguage());
   app.use("*", csrf(deps.config.sessionSecret, deps.config.secureCookies));
 
-  app.route("/", homeRoutes());
-  app.route("/", accountRoutes());
-  app.route("/", adminRoutes());
-  app.route("/", auditLogRoutes());
   for (const feature of features) if (feature.routes) app.route("/", feature.routes());
 
   const api = apiRouter();
-  api.route("/", accountApi());
-  api.route("/", adminApi());
-  api.route("/", auditLogApi());
   for (const feature of features) if (feature.api) api.route("/", feature.api());
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,29 +1,40 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadConfig, type Config } from "./config.ts";
-import { failInterruptedBiasAudits } from "./features/bias-audit/index.ts";
 import { demoLoginsText, seedDemo } from "./features/demo/seed-demo.ts";
+import { features as allFeatures } from "./features/registry.ts";
 import { openDatabase } from "./platform/db/database.ts";
 import { migrateToLatest } from "./platform/db/migrate.ts";
 import { instrumentRegistry, randomId, systemClock, type Deps } from "./platform/deps.ts";
+import { Extensions, featureMigrations, type Feature } from "./platform/feature.ts";
+import { installCatalogues } from "./platform/i18n/index.ts";
 
-export async function openDeps(config: Config = loadConfig()): Promise<Deps & { close(): Promise<void> }> {
+/** The database, migrated, with the features' catalogues and extensions: what the server and the CLI work with. */
+export async function openDeps(config: Config = loadConfig(), features: readonly Feature[] = allFeatures): Promise<Deps & { close(): Promise<void> }> {
   const instruments = instrumentRegistry();
+  installCatalogues(features.flatMap((f) => (f.messages ? [f.messages] : [])));
   const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db);
-  return { db: database.db, engine: database.engine, config, now: systemClock, newId: randomId, instruments, close: () => database.destroy() };
+  await migrateToLatest(database.db, featureMigrations(features));
+  return {
+    db: database.db,
+    engine: database.engine,
+    config,
+    now: systemClock,
+    newId: randomId,
+    instruments,
+    extensions: new Extensions(features),
+    close: () => database.destroy(),
+  };
 }
 
-/** Starts the server: configuration → database → migrations → demo data when empty → HTTP. */
+/** Starts the server: configuration → database → migrations → demo data when empty → features' start-up work → HTTP. */
 export async function startServer(options: { demo?: boolean } = {}): Promise<void> {
   const config = loadConfig();
   const deps = await openDeps(config);
   const demo = options.demo ?? process.env.DEMO_DATA !== "false";
   const seeded = demo ? (await seedDemo(deps)).created : false;
-  // With the embedded database this process is the only one, so jobs it finds running were cut off by a restart.
-  // On PostgreSQL other processes may be running jobs; there a job without heartbeat is marked failed when read.
-  if (deps.engine === "sqlite") await failInterruptedBiasAudits(deps);
-  const app = createApp(deps);
+  for (const feature of allFeatures) await feature.onStart?.(deps);
+  const app = createApp(deps, allFeatures);
   const server = serve({ fetch: app.fetch, port: config.port }, () => {
     console.log(demo ? demoLoginsText(config.baseUrl) : `Afweging draait op ${config.baseUrl}`);
     if (seeded) console.log("\nDe demo-organisatie is zojuist aangemaakt.");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresTestUrl, testEngines } from "../platform/db/test-support.ts";
+import { postgresTestUrl, testEngines } from "../../test/support/database.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { sql } from "kysely";
 

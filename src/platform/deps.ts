@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { loadInstruments, type InstrumentRegistry } from "../instruments/index.ts";
 import type { Engine } from "./db/database.ts";
 import type { Db } from "./db/schema.ts";
+import type { Extensions } from "./feature.ts";
 
 /**
  * What every use case needs from the outside world. Time and ids come in here
@@ -16,6 +17,8 @@ export interface Deps {
   newId: () => string;
   /** Every instrument definition, loaded and validated once at start-up. */
   instruments: InstrumentRegistry;
+  /** What the features contribute to each other's extension points (project panels, gate snapshot, …). */
+  extensions: Extensions;
 }
 
 let loaded: InstrumentRegistry | undefined;

@@ -1,3 +1,5 @@
+import type { MessageKey } from "./i18n/index.ts";
+
 /** The one error type of the application. `code` names what went wrong; `messageKey` says it to people. */
 export type ErrorCode =
   | "validation"
@@ -26,19 +28,19 @@ const STATUS: Record<ErrorCode, number> = {
 
 export interface FieldError {
   field: string;
-  messageKey: string;
+  messageKey: MessageKey;
   params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly messageKey: string;
+  readonly messageKey: MessageKey;
   readonly params: Record<string, string | number>;
   readonly fieldErrors: FieldError[];
 
   constructor(
     code: ErrorCode,
-    messageKey: string,
+    messageKey: MessageKey,
     options: { params?: Record<string, string | number>; fieldErrors?: FieldError[] } = {},
   ) {
     super(`${code}: ${messageKey}`);

@@ -1,8 +1,15 @@
+import type { SelectQueryBuilder } from "kysely";
 import { recordEvent, type AuditEventInput } from "./audit-log/record-event.ts";
 import type { Db } from "./db/schema.ts";
+import { runInTransactionScope } from "./db/transaction-scope.ts";
 import type { Deps } from "./deps.ts";
 
-export interface Tx {
+/**
+ * The unit of work: everything a use case needs, with `db` being the
+ * transaction itself. A Tx is a Deps, so every helper that reads through
+ * `deps.db` reads inside the transaction when it is handed the Tx.
+ */
+export interface Tx extends Deps {
   db: Db;
   /** Writes an audit event inside this transaction. */
   audit(input: AuditEventInput): Promise<void>;
@@ -16,8 +23,14 @@ export interface TxActor {
 }
 
 /**
- * Runs a change in one transaction together with its audit events: either the
- * change and its events are both stored, or neither is.
+ * Runs a use case as one transaction: its permission check, the reads it
+ * decides on, its writes and its audit events are stored together or not at
+ * all. Called with a Tx (from inside another use case) it joins that
+ * transaction, so use cases compose without closures or half-done work.
+ *
+ * Inside `work`, use only the Tx: the root handle is refused there (see
+ * GuardedDriver). Decisions that read then write lock what they decide on
+ * with `lockForUpdate`; SQLite transactions take the write lock at BEGIN.
  */
 export function inTransaction<T>(
   deps: Deps,
@@ -25,12 +38,21 @@ export function inTransaction<T>(
   work: (tx: Tx) => Promise<T>,
   organisationId: string | null = actor?.organisationId ?? null,
 ): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
-    const tx: Tx = {
-      db: trx,
-      audit: (input) =>
-        recordEvent(trx, deps.engine, deps, { userId: actor?.userId ?? null, label: actor?.name ?? "systeem", organisationId }, input),
-    };
-    return work(tx);
+  const begin = (trx: Db): Tx => ({
+    ...deps,
+    db: trx,
+    audit: (input) => recordEvent(trx, deps.engine, deps, { userId: actor?.userId ?? null, label: actor?.name ?? "systeem", organisationId }, input),
   });
+  if (deps.db.isTransaction) return work(begin(deps.db));
+  return deps.db.transaction().execute((trx) => runInTransactionScope(() => work(begin(trx))));
+}
+
+/**
+ * Locks the rows a decision is about until the transaction ends, so two
+ * decisions on the same object line up and the second sees the first's result.
+ * PostgreSQL: SELECT … FOR UPDATE. SQLite: the transaction already holds the
+ * database's write lock (BEGIN IMMEDIATE), so the query runs as it is.
+ */
+export function lockForUpdate<DB, TB extends keyof DB, O>(tx: Deps, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return tx.engine === "postgres" ? query.forUpdate() : query;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type FieldError } from "./errors.ts";
+import { isMessageKey, type MessageKey } from "./i18n/index.ts";
 
 /**
  * Parses input with a zod schema. Schema messages are message-catalogue keys
@@ -18,12 +19,13 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
     const params: Record<string, string | number> = {};
     if (issue.code === "too_big" && typeof issue.maximum === "number") params.max = issue.maximum;
     if (issue.code === "too_small" && typeof issue.minimum === "number") params.min = issue.minimum;
-    const messageKey = issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : defaultKey(issue);
+    // Schema messages are catalogue keys; anything else (a library's own wording) gets the general key for its kind.
+    const messageKey = isMessageKey(issue.message) ? issue.message : defaultKey(issue);
     return { field, messageKey, params };
   });
 }
 
-function defaultKey(issue: z.core.$ZodIssue): string {
+function defaultKey(issue: z.core.$ZodIssue): MessageKey {
   switch (issue.code) {
     case "too_big":
       return "field.too_long";

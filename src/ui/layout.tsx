@@ -1,28 +1,7 @@
 import type { Child } from "hono/jsx";
-import { can } from "../domain/permissions/permissions.ts";
 import { Alert } from "./components.tsx";
 import { CsrfField } from "./form.tsx";
 import type { PageContext } from "./page-context.ts";
-
-export interface NavItem {
-  href: string;
-  labelKey: string;
-  visible: (ctx: PageContext) => boolean;
-}
-
-/** Features add their menu entries here at start-up; the order of registration is the order shown. */
-const navItems: NavItem[] = [
-  { href: "/", labelKey: "nav.home", visible: (c) => !!c.actor },
-  { href: "/admin/users", labelKey: "nav.users", visible: (c) => !!c.actor && can(c.actor, "users.manage") },
-  { href: "/admin/organisation", labelKey: "nav.organisation", visible: (c) => !!c.actor && can(c.actor, "organisation.manage") },
-  { href: "/audit-log", labelKey: "nav.audit_log", visible: (c) => !!c.actor && can(c.actor, "audit_log.read") },
-];
-
-export function addNavItem(item: NavItem, before?: string): void {
-  const at = before ? navItems.findIndex((i) => i.href === before) : -1;
-  if (at >= 0) navItems.splice(at, 0, item);
-  else navItems.push(item);
-}
 
 function isCurrent(ctx: PageContext, href: string): boolean {
   return href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(`${href}/`);
@@ -31,7 +10,7 @@ function isCurrent(ctx: PageContext, href: string): boolean {
 export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: Child }) {
   const { t, lang, actor, organisation } = ctx;
   const themeClass = organisation?.themeClass ?? "voorbeeld-theme";
-  const visible = navItems.filter((i) => i.visible(ctx));
+  const visible = ctx.nav.filter((i) => i.visible(ctx));
   return (
     <html lang={lang} class="utrecht-root">
       <head>

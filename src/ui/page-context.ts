@@ -1,6 +1,7 @@
-import type { ActorWithProfile } from "../features/account/load-actor.ts";
-import type { Organisation } from "../features/admin/organisation.ts";
-import type { Lang, Translate } from "../platform/i18n/index.ts";
+import type { ActorWithProfile } from "../platform/auth/actor.ts";
+import type { Lang, MessageKey, Translate } from "../platform/i18n/index.ts";
+import type { NavItem } from "../platform/nav.ts";
+import type { Organisation } from "../platform/organisations.ts";
 
 /** What every page view needs to render the frame around its content. */
 export interface PageContext {
@@ -10,5 +11,7 @@ export interface PageContext {
   organisation: Organisation | null;
   csrfToken: string;
   path: string;
-  flash: string | null;
+  flash: MessageKey | null;
+  /** The application's menu, in order; the layout shows the entries visible to this reader. */
+  nav: readonly NavItem[];
 }

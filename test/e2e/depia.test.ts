@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadActor } from "../../src/features/account/load-actor.ts";
+import { loadActor } from "../../src/platform/auth/actor.ts";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
 import { projectReadiness, registerProject } from "../../src/features/projects/service.ts";
 import { browserAvailable, expectAccessible, fillInstrumentForm, journeyEngines, launchBrowser, logIn, startApp, submitAndWait, type RunningApp } from "./support.ts";

@@ -1,14 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
-import { installTestContributor, prepared } from "../../src/features/projects/test-helpers.ts";
+import { prepared, standInFeature } from "../../src/features/projects/test-helpers.ts";
+import { allFeatures } from "../support/database.ts";
 import { browserAvailable, expectAccessible, journeyEngines, launchBrowser, logIn, startApp, type RunningApp } from "./support.ts";
 
 const engines = browserAvailable ? journeyEngines : [];
 
 // Until the canvas and expert-table features land, this stands in for their
 // records: the journey marks its project "ready" through the snapshot.
-installTestContributor();
+const withStandIn = [...allFeatures, standInFeature];
 
 async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Uitloggen" }).click();
@@ -26,7 +27,7 @@ describe.skipIf(!browserAvailable)("browser journey: projects and gates", () => 
 
   for (const engine of engines) {
     it(`a lead registers a project, readiness changes, the owner says go; another project is stopped [${engine}]`, async () => {
-      const app: RunningApp = await startApp(engine);
+      const app: RunningApp = await startApp(engine, withStandIn);
       const context = await browser.newContext();
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

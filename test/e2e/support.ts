@@ -7,7 +7,8 @@ import { expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { seedDemo } from "../../src/features/demo/seed-demo.ts";
 import type { Engine } from "../../src/platform/db/database.ts";
-import { createTestDatabase, testEngines } from "../../src/platform/db/test-support.ts";
+import { allFeatures, createTestDatabase, testEngines } from "../support/database.ts";
+import type { Feature } from "../../src/platform/feature.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -36,12 +37,12 @@ export interface RunningApp {
 }
 
 /** The real app on a free port, on a fresh database of the engine, with the demo organisation. */
-export async function startApp(engine: Engine): Promise<RunningApp> {
-  const database = await createTestDatabase(engine);
+export async function startApp(engine: Engine, features: readonly Feature[] = allFeatures): Promise<RunningApp> {
+  const database = await createTestDatabase(engine, features);
   const deps: Deps = { ...database.deps, now: () => new Date(), newId: () => crypto.randomUUID() };
   await seedDemo(deps);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: createApp(deps).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: createApp(deps, features).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,5 @@
 import type { OrganisationRole } from "../../src/domain/permissions/roles.ts";
-import { loadActor, type ActorWithProfile } from "../../src/features/account/load-actor.ts";
+import { loadActor, type ActorWithProfile } from "../../src/platform/auth/actor.ts";
 import { bootstrapUser } from "../../src/features/admin/bootstrap.ts";
 import { createOrganisation } from "../../src/features/admin/organisation.ts";
 import type { Deps } from "../../src/platform/deps.ts";

@@ -19,6 +19,13 @@ export const PROJECT_ROLES = ["owner", "lead", "member"] as const;
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 export type RoleGroup = keyof typeof ROLE_GROUPS;
+export const ROLE_GROUP_NAMES = Object.keys(ROLE_GROUPS) as RoleGroup[];
+
+export type Role = OrganisationRole | ProjectRole;
+
+export function isRole(x: string): x is Role {
+  return isOrganisationRole(x) || isProjectRole(x);
+}
 
 export function isOrganisationRole(x: string): x is OrganisationRole {
   return (ORGANISATION_ROLES as readonly string[]).includes(x);

@@ -2,13 +2,13 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 
 describeEachEngine("API tokens", (get) => {
   it("a token made on the account page acts as its user, within its scope, until revoked", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "sleutel", { admin: ["admin"] });
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     const browser = new TestClient(app);
     await browser.logIn(users.admin!.email, PASSWORD);
     await browser.get("/account");

@@ -1,16 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Deps } from "../../platform/deps.ts";
 import { notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
-import type { ActorWithProfile } from "./load-actor.ts";
-
-const PREFIX = "afw_";
-
-function hashOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+import type { ActorWithProfile } from "../../platform/auth/actor.ts";
+import { apiTokenHash, newApiToken } from "../../platform/auth/api-tokens.ts";
 
 export const CreateTokenInput = z.object({
   name: fields.text(80),
@@ -21,7 +15,7 @@ export const CreateTokenInput = z.object({
 export interface ApiTokenView {
   id: string;
   name: string;
-  scope: string;
+  scope: "read" | "write";
   createdAt: string;
   expiresAt: string;
   lastUsedAt: string | null;
@@ -30,7 +24,7 @@ export interface ApiTokenView {
 /** A personal API token acting as its user with their roles; shown once, only its hash is kept. */
 export async function createApiToken(deps: Deps, actor: ActorWithProfile, input: unknown): Promise<{ id: string; token: string }> {
   const data = parseInput(CreateTokenInput, input);
-  const token = PREFIX + randomBytes(32).toString("base64url");
+  const token = newApiToken();
   const id = deps.newId();
   const now = deps.now();
   await inTransaction(deps, actor, async (tx) => {
@@ -41,7 +35,7 @@ export async function createApiToken(deps: Deps, actor: ActorWithProfile, input:
         organisation_id: actor.organisationId,
         user_id: actor.userId,
         name: data.name,
-        token_hash: hashOf(token),
+        token_hash: apiTokenHash(token),
         scope: data.scope,
         created_at: now.toISOString(),
         expires_at: new Date(now.getTime() + data.days * 86_400_000).toISOString(),
@@ -63,7 +57,7 @@ export async function listApiTokens(deps: Deps, actor: ActorWithProfile): Promis
     .where("revoked_at", "is", null)
     .orderBy("created_at", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at }));
+  return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope === "write" ? "write" : "read", createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at }));
 }
 
 export async function revokeApiToken(deps: Deps, actor: ActorWithProfile, tokenId: string): Promise<void> {
@@ -80,22 +74,4 @@ export async function revokeApiToken(deps: Deps, actor: ActorWithProfile, tokenI
     await tx.db.updateTable("api_tokens").set({ revoked_at: deps.now().toISOString() }).where("id", "=", tokenId).execute();
     await tx.audit({ action: "api_token.revoked", entityType: "api_token", entityId: tokenId, before: { name: row.name } });
   });
-}
-
-/** The user and scope behind a bearer token, or null when it is unknown, revoked, expired or its user inactive. */
-export async function findApiToken(deps: Deps, token: string): Promise<{ userId: string; scope: "read" | "write" } | null> {
-  if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = await deps.db
-    .selectFrom("api_tokens")
-    .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id", "api_tokens.user_id", "api_tokens.scope", "api_tokens.expires_at", "api_tokens.revoked_at", "api_tokens.last_used_at", "users.active"])
-    .where("api_tokens.token_hash", "=", hashOf(token))
-    .executeTakeFirst();
-  const now = deps.now();
-  if (!row || row.revoked_at || !row.active || Date.parse(row.expires_at) <= now.getTime()) return null;
-  // Recording use at most once a minute keeps reads from writing on every call.
-  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
-    await deps.db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
-  }
-  return { userId: row.user_id, scope: row.scope === "write" ? "write" : "read" };
 }

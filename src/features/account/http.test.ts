@@ -2,13 +2,13 @@ import { expect, it } from "vitest";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 
 describeEachEngine("logging in and out over HTTP", (get) => {
   it("wrong password and unknown e-mail get the same message; nothing is created", async () => {
     const { deps, db } = get();
     const { users } = await organisationWith(deps, "login", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.get("/login");
     const wrong = await client.post("/login", { email: users.fg!.email, password: "verkeerd wachtwoord" });
     const unknown = await client.post("/login", { email: "niemand@login.example", password: "verkeerd wachtwoord" });
@@ -24,7 +24,7 @@ describeEachEngine("logging in and out over HTTP", (get) => {
   it("logs in, rotates the session, switches language and back, logs out", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "taal", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.get("/login");
     const csrfBefore = client.cookie("afw_csrf");
     const res = await client.post("/login?next=/account", { email: users.fg!.email, password: PASSWORD });
@@ -53,7 +53,7 @@ describeEachEngine("logging in and out over HTTP", (get) => {
   it("refuses a form without a valid CSRF token and changes nothing", async () => {
     const { deps, db } = get();
     const { users } = await organisationWith(deps, "csrf", { admin: ["admin"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.admin!.email, PASSWORD);
     const missing = await client.post("/admin/users", { name: "X", email: "x@csrf.example", password: PASSWORD }, { csrf: null });
     expect(missing.status).toBe(403);
@@ -69,7 +69,7 @@ describeEachEngine("logging in and out over HTTP", (get) => {
   it("an expired session sends the user to the login page with a clear message", async () => {
     const { deps, db } = get();
     const { users } = await organisationWith(deps, "verlopen", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.fg!.email, PASSWORD);
     await db.updateTable("sessions").set({ expires_at: "2000-01-01T00:00:00.000Z" }).execute();
     const res = await client.request("/account");
@@ -83,7 +83,7 @@ describeEachEngine("logging in and out over HTTP", (get) => {
   it("throttles after repeated failures per account, with a clear Dutch message", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "rem", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.get("/login");
     for (let i = 0; i < 5; i++) await client.post("/login", { email: users.fg!.email, password: "fout fout fout" });
     const blocked = await client.post("/login", { email: users.fg!.email, password: PASSWORD });
@@ -93,7 +93,7 @@ describeEachEngine("logging in and out over HTTP", (get) => {
 
   it("serves a strict Content-Security-Policy and no inline script", async () => {
     const { deps } = get();
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     const { res, html } = await client.get("/login");
     const csp = res.headers.get("content-security-policy")!;
     expect(csp).toContain("script-src 'self'");

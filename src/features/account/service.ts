@@ -6,7 +6,7 @@ import { clearAccountFailures, isThrottled, recordFailure, THROTTLE } from "../.
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import type { ActorWithProfile } from "./load-actor.ts";
+import type { ActorWithProfile } from "../../platform/auth/actor.ts";
 
 export const LoginInput = z.object({
   email: z.string().trim().toLowerCase().min(1, "field.required").max(254, "field.too_long"),

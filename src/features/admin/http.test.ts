@@ -2,13 +2,13 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 
 describeEachEngine("admin pages and API", (get) => {
   it("shows the error summary and keeps what was typed for an over-long or empty field", async () => {
     const { deps, db } = get();
     const { users } = await organisationWith(deps, "form", { admin: ["admin"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.admin!.email, PASSWORD);
     await client.get("/admin/users/new");
     const res = await client.post("/admin/users", { name: "x".repeat(121), email: "", password: PASSWORD });
@@ -25,7 +25,7 @@ describeEachEngine("admin pages and API", (get) => {
   it("answers a body over the size limit with 413 and changes nothing", async () => {
     const { deps, db } = get();
     const { users } = await organisationWith(deps, "groot", { admin: ["admin"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.admin!.email, PASSWORD);
     await client.get("/admin/users/new");
     const res = await client.post("/admin/users", { name: "y".repeat(deps.config.maxBodyBytes + 10), email: "y@groot.example", password: PASSWORD });
@@ -37,7 +37,7 @@ describeEachEngine("admin pages and API", (get) => {
     const { deps } = get();
     const a = await organisationWith(deps, "een", { admin: ["admin"] });
     const b = await organisationWith(deps, "twee", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(a.users.admin!.email, PASSWORD);
     expect((await client.get(`/admin/users/${b.users.fg!.id}`)).res.status).toBe(404);
     expect((await client.post(`/admin/users/${b.users.fg!.id}/roles`, { role: "cio" })).status).toBe(404);
@@ -50,7 +50,7 @@ describeEachEngine("admin pages and API", (get) => {
   it("the API creates a user and assigns a role with the same rules as the pages", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "api", { admin: ["admin"], cio: ["cio"] });
-    const admin = new TestClient(createApp(deps));
+    const admin = new TestClient(createApp(deps, allFeatures));
     await admin.logIn(users.admin!.email, PASSWORD);
     const bad = await admin.api("POST", "/api/v1/users", { name: "", email: "geen-adres", password: "kort" });
     expect(bad.status).toBe(400);
@@ -63,7 +63,7 @@ describeEachEngine("admin pages and API", (get) => {
     const self = await admin.api("POST", `/api/v1/users/${users.admin!.id}/roles`, { role: "admin" });
     expect(self.status).toBe(403);
 
-    const cio = new TestClient(createApp(deps));
+    const cio = new TestClient(createApp(deps, allFeatures));
     await cio.logIn(users.cio!.email, PASSWORD);
     expect((await cio.api("GET", "/api/v1/users")).status).toBe(403);
     const events = await cio.api("GET", "/api/v1/audit-events?action=role");
@@ -76,7 +76,7 @@ describeEachEngine("admin pages and API", (get) => {
 
   it("publishes an OpenAPI 3.1 document listing the endpoints", async () => {
     const { deps } = get();
-    const res = await createApp(deps).request("/api/v1/openapi.json");
+    const res = await createApp(deps, allFeatures).request("/api/v1/openapi.json");
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/users", "/users/{id}", "/users/{id}/roles", "/role-assignments/{id}", "/audit-events", "/me"]));
@@ -85,7 +85,7 @@ describeEachEngine("admin pages and API", (get) => {
   it("the audit log refuses a malformed date filter with a clear message", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "filter", { vic: ["vic"] });
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.vic!.email, PASSWORD);
     const ok = await client.get("/audit-log?action=user.");
     expect(ok.res.status).toBe(200);
@@ -98,7 +98,7 @@ describeEachEngine("admin pages and API", (get) => {
 
   it("health and readiness", async () => {
     const { deps } = get();
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     expect(await (await app.request("/health")).json()).toEqual({ status: "ok" });
     expect(await (await app.request("/ready")).json()).toEqual({ status: "ready" });
     const missing = await app.request("/bestaat-niet");

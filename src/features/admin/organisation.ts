@@ -1,34 +1,12 @@
 import { z } from "zod";
 import { can, type Actor } from "../../domain/permissions/permissions.ts";
-import type { Db } from "../../platform/db/schema.ts";
+import { DEFAULT_THEME_CLASS, findOrganisation } from "../../platform/organisations.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 
-export interface Organisation {
-  id: string;
-  slug: string;
-  name: string;
-  tooiCode: string | null;
-  themeClass: string;
-  themeCss: string | null;
-  hasLogo: boolean;
-}
-
-export const DEFAULT_THEME_CLASS = "voorbeeld-theme";
-
-export async function findOrganisation(db: Db, id: string): Promise<Organisation | null> {
-  const row = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) return null;
-  return { id: row.id, slug: row.slug, name: row.name, tooiCode: row.tooi_code, themeClass: row.theme_class, themeCss: row.theme_css, hasLogo: !!row.logo_url };
-}
-
-export async function organisationLogo(db: Db, id: string): Promise<{ type: string; bytes: Buffer } | null> {
-  const row = await db.selectFrom("organisations").select("logo_url").where("id", "=", id).executeTakeFirst();
-  const match = row?.logo_url?.match(/^data:(image\/(?:png|jpeg|svg\+xml));base64,(.+)$/);
-  return match ? { type: match[1]!, bytes: Buffer.from(match[2]!, "base64") } : null;
-}
+export { DEFAULT_THEME_CLASS, findOrganisation, organisationLogo, type Organisation } from "../../platform/organisations.ts";
 
 const slug = z.string().trim().min(2, "field.required").max(60, "field.too_long").regex(/^[a-z0-9-]+$/, "organisation.slug_format");
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import { verifyAllChains } from "../../platform/audit-log/verify-chain.ts";
 import { assignRole, createUser, getUser, listUsers, removeRole, resetPassword, setUserActive, updateUser } from "./service.ts";

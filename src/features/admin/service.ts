@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { can, type Actor } from "../../domain/permissions/permissions.ts";
-import { isOrganisationRole, isProjectRole, ORGANISATION_ROLES, PROJECT_ROLES } from "../../domain/permissions/roles.ts";
+import { isOrganisationRole, isProjectRole, isRole, ORGANISATION_ROLES, PROJECT_ROLES, type Role } from "../../domain/permissions/roles.ts";
 import { hashPassword, passwordProblem } from "../../platform/auth/passwords.ts";
 import { deleteUserSessions } from "../../platform/auth/sessions.ts";
 import type { Deps } from "../../platform/deps.ts";
@@ -19,7 +19,7 @@ export interface UserListItem {
   name: string;
   email: string;
   active: boolean;
-  roles: string[];
+  roles: Role[];
 }
 
 export async function listUsers(
@@ -58,7 +58,7 @@ export async function listUsers(
       name: u.name,
       email: u.email,
       active: u.active === 1,
-      roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
+      roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role).filter(isRole),
     })),
     total,
     page,
@@ -71,7 +71,7 @@ export interface UserDetail {
   name: string;
   email: string;
   active: boolean;
-  assignments: { id: string; role: string; projectId: string | null; projectTitle: string | null }[];
+  assignments: { id: string; role: Role; projectId: string | null; projectTitle: string | null }[];
 }
 
 export async function getUser(deps: Deps, actor: Actor, userId: string): Promise<UserDetail> {
@@ -97,12 +97,7 @@ export async function getUser(deps: Deps, actor: Actor, userId: string): Promise
     name: user.name,
     email: user.email,
     active: user.active === 1,
-    assignments: assignments.map((a) => ({
-      id: a.id,
-      role: a.role,
-      projectId: a.project_id || null,
-      projectTitle: a.title ?? null,
-    })),
+    assignments: assignments.flatMap((a) => (isRole(a.role) ? [{ id: a.id, role: a.role, projectId: a.project_id || null, projectTitle: a.title ?? null }] : [])),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ORGANISATION_ROLES, PROJECT_ROLES, ROLE_GROUPS, groupOf, isOrganisationRole } from "../../domain/permissions/roles.ts";
+import { ORGANISATION_ROLES, PROJECT_ROLES, ROLE_GROUPS, ROLE_GROUP_NAMES, groupOf, isOrganisationRole } from "../../domain/permissions/roles.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { ButtonLink, Cell, Heading1, Heading2, Link, Pagination, Paragraph, Row, StatusBadge, Table } from "../../ui/components.tsx";
 import { ErrorSummary, FileField, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../ui/form.tsx";
@@ -55,7 +55,7 @@ export function NewUserPage({ ctx, values, errors }: { ctx: PageContext; values?
 function roleOptions(ctx: PageContext) {
   const { t } = ctx;
   return [
-    ...Object.entries(ROLE_GROUPS).map(([group, roles]) => ({ label: t(`line.${group}`), options: roles.map((r) => ({ value: r, label: t(`role.${r}`) })) })),
+    ...ROLE_GROUP_NAMES.map((group) => ({ label: t(`line.${group}`), options: ROLE_GROUPS[group].map((r) => ({ value: r, label: t(`role.${r}`) })) })),
     { label: t("line.first_line"), options: PROJECT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })) },
   ];
 }

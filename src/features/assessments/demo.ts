@@ -2,7 +2,7 @@
 // phases, and for the camera project a DEPIA with three risks, measures and
 // the verdicts of the FG and the ISO.
 import type { Deps } from "../../platform/deps.ts";
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import { getOrCreateResponse, saveAnswers } from "../instrument-responses/service.ts";
 import { demoProjectIds } from "../projects/demo.ts";
 import { giveReview, startDepia, submitDepiaVersion } from "./depia.ts";

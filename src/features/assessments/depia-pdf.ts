@@ -1,6 +1,7 @@
 // The DEPIA as an accessible PDF: tagged (headings, paragraphs, lists,
 // tables, a figure with alternative text), with title and language, made on
 // the server with the platform's TaggedPdf writer (pdfkit), no browser.
+import type { RiskLevel } from "../../domain/risk/index.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { formatAnswer, visibleQuestions, type Lang } from "../../instruments/index.ts";
 import type { Deps } from "../../platform/deps.ts";
@@ -18,7 +19,7 @@ export async function depiaPdf(deps: Deps, actor: Actor, projectId: string, t: T
   const answers = latest?.answers ?? data.answers;
   const title = t("assessments.pdf.title", { project: data.project.title });
   const pdf = new TaggedPdf({ title, lang: lang === "en" ? "en-GB" : "nl-NL", author: "Afweging", subject: t("assessments.depia.title"), keywords: "DEPIA", creationDate: deps.now() });
-  const level = (l: string | undefined | null) => (l ? t(`assessments.level.${l}`) : t("assessments.risk.no_residual"));
+  const level = (l: RiskLevel | undefined | null) => (l ? t(`assessments.level.${l}`) : t("assessments.risk.no_residual"));
 
   pdf.heading(1, title);
   pdf.paragraph(latest ? t("assessments.pdf.version_line", { version: latest.number, when: latest.submittedAt.slice(0, 10), name: latest.submittedBy }) : t("assessments.pdf.draft_line"));

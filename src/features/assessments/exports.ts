@@ -1,6 +1,7 @@
 // Exports of a project's DEPIA: JSON (documented in EXPORT-FORMAT.md and
 // re-importable as a new draft), the action plan as CSV for Dutch Excel, and
 // an accessible PDF (pdf/depia-pdf.ts).
+import type { Translate } from "../../platform/i18n/index.ts";
 import { z } from "zod";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canWorkOnProject } from "../../domain/permissions/project-access.ts";
@@ -11,7 +12,7 @@ import { toFieldErrors } from "../../platform/validation.ts";
 import { answerFieldErrors, findResponse, getVersion, saveAnswers } from "../instrument-responses/service.ts";
 import { validateAnswers } from "../../instruments/index.ts";
 import { valueKeys } from "../values/service.ts";
-import { createMeasure, listMeasures, type Measure } from "../measures/service.ts";
+import { createMeasure, listMeasures, MEASURE_STATUSES, type Measure } from "../measures/service.ts";
 import { openProject, requireActive } from "./common.ts";
 import { DEPIA_INSTRUMENT_ID, depiaRecordsOf, startDepia } from "./depia.ts";
 import { insertRisk, linkMeasure, parseRisk, risksOf } from "./risks.ts";
@@ -30,7 +31,7 @@ const measureSchema = z.object({
   description: z.string().max(4000).optional().default(""),
   owner: z.string().max(200).nullable().optional(),
   dueDate: z.string().max(10).nullable().optional(),
-  status: z.string().max(40),
+  status: z.enum(MEASURE_STATUSES),
   evidence: z.string().max(4000).nullable().optional(),
   source: z.object({ type: z.string().max(40), id: z.string().max(64).nullable() }).optional(),
 });
@@ -134,7 +135,7 @@ export async function exportDepiaJson(deps: Deps, actor: Actor, projectId: strin
 }
 
 /** The action plan as CSV: UTF-8 with BOM, semicolons, one measure per line, with the risks it covers. */
-export async function exportActionPlanCsv(deps: Deps, actor: Actor, projectId: string, t: (key: string) => string): Promise<string> {
+export async function exportActionPlanCsv(deps: Deps, actor: Actor, projectId: string, t: Translate): Promise<string> {
   const project = await openProject(deps, actor, projectId);
   const measures = await actionPlan(deps, actor, project.id);
   const risks = await risksOf(deps, actor.organisationId, project.id);

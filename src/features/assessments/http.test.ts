@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import { finishScreening } from "./screening.ts";
 import { startDepia, submitDepiaVersion } from "./depia.ts";
 import { addRisk } from "./risks.ts";
@@ -14,7 +14,7 @@ describeEachEngine("assessments pages and API", (get) => {
     const { projectId, actors, users } = await setting(deps);
     await startDepia(deps, actors.lead, projectId);
     await addRisk(deps, actors.lead, projectId, RISK);
-    const client = new TestClient(createApp(deps));
+    const client = new TestClient(createApp(deps, allFeatures));
     await client.logIn(users.lead!.email, PASSWORD);
     const { res, html } = await client.get(`/projects/${projectId}/depia/risks`);
     expect(res.status).toBe(200);
@@ -45,7 +45,7 @@ describeEachEngine("assessments pages and API", (get) => {
     const { deps } = get();
     const { projectId, actors, users } = await setting(deps);
     await fillScreening(deps, actors.lead, projectId);
-    const lead = new TestClient(createApp(deps));
+    const lead = new TestClient(createApp(deps, allFeatures));
     await lead.logIn(users.lead!.email, PASSWORD);
     const { html } = await lead.get(`/projects/${projectId}/screening`);
     expect(html).toContain("DEPIA verplicht");
@@ -58,7 +58,7 @@ describeEachEngine("assessments pages and API", (get) => {
     const own = await lead.api("POST", `/api/v1/projects/${projectId}/depia/reviews`, { version: 1, overall: "acceptable", advice: "x", sections: allSections(deps, "acceptable") });
     expect(own.status).toBe(403);
 
-    const fg = new TestClient(createApp(deps));
+    const fg = new TestClient(createApp(deps, allFeatures));
     await fg.logIn(users.fg!.email, PASSWORD);
     await fg.get(`/projects/${projectId}/depia/versions/1`);
     const given = await fg.api("POST", `/api/v1/projects/${projectId}/depia/reviews`, { version: 1, overall: "acceptable", advice: "Goed", sections: allSections(deps, "acceptable") });
@@ -86,7 +86,7 @@ describeEachEngine("assessments pages and API", (get) => {
     await submitDepiaVersion(deps, actors.lead, projectId);
     await addRisk(deps, actors.lead, projectId, RISK);
     await submitDepiaVersion(deps, actors.lead, projectId);
-    const iso = new TestClient(createApp(deps));
+    const iso = new TestClient(createApp(deps, allFeatures));
     await iso.logIn(users.iso!.email, PASSWORD);
     const { html } = await iso.get(`/projects/${projectId}/depia/versions/2`);
     expect(html).toContain('name="section.c16_risks.verdict"');

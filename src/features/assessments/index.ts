@@ -1,12 +1,8 @@
 // Assessments (issue 4): the screening (pre-DPIA), the DEPIA with its risk
 // register, reviews by the FG and the ISO, residual-risk acceptance and the
 // prior consultation of the AP; with exports and an API.
-import type { Migration } from "kysely";
 import { can } from "../../domain/permissions/permissions.ts";
-import { registerMessages } from "../../platform/i18n/index.ts";
-import { addNavItem } from "../../ui/layout.tsx";
-import { addDemoSeedStep } from "../demo/steps.ts";
-import { addProjectPanel, addSnapshotContributor } from "../projects/extension-points.ts";
+import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
 import { depiaState } from "./depia.ts";
 import { seedDemoAssessments } from "./demo.ts";
@@ -16,29 +12,31 @@ import { assessmentRoutes } from "./routes.tsx";
 import { screeningRecordsOf } from "./screening.ts";
 import { ProjectPanel } from "./views/depia-pages.tsx";
 
-registerMessages({ nl, en });
-
-addNavItem({ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage") }, "/audit-log");
-
-addSnapshotContributor(async (deps, project, snapshot) => {
-  const [current] = await screeningRecordsOf(deps, project.organisationId, project.id);
-  // A material change after this moment reopens it: the projects feature applies those after all contributors.
-  if (current) snapshot.screening = { status: "done", outcome: current.effectiveOutcome, on: current.completedAt };
-  snapshot.depia = await depiaState(deps, project.organisationId, project.id);
-});
-
-addProjectPanel({
-  id: "assessments",
-  order: 40,
-  async render({ deps, ctx, project }) {
-    const [current] = await screeningRecordsOf(deps, project.organisationId, project.id);
-    const depia = await depiaState(deps, project.organisationId, project.id);
-    return ProjectPanel({ ctx, projectId: project.id, screening: current ? { outcome: current.effectiveOutcome, on: current.completedAt } : null, depia });
-  },
-});
-
-addDemoSeedStep({ name: "assessments", run: seedDemoAssessments });
-
-export const routes = assessmentRoutes;
-export const api = assessmentsApi;
-export const migrations: Record<string, Migration> = { "010-assessments": m010 };
+export const assessmentsFeature: Feature = {
+  name: "assessments",
+  messages: { nl, en },
+  migrations: { "010-assessments": m010 },
+  routes: assessmentRoutes,
+  api: assessmentsApi,
+  nav: [{ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],
+  snapshotContributors: [
+    async (deps, project, snapshot) => {
+      const [current] = await screeningRecordsOf(deps, project.organisationId, project.id);
+      // A material change after this moment reopens it: the projects feature applies those after all contributors.
+      if (current) snapshot.screening = { status: "done", outcome: current.effectiveOutcome, on: current.completedAt };
+      snapshot.depia = await depiaState(deps, project.organisationId, project.id);
+    },
+  ],
+  projectPanels: [
+    {
+      id: "assessments",
+      order: 40,
+      async render({ deps, ctx, project }) {
+        const [current] = await screeningRecordsOf(deps, project.organisationId, project.id);
+        const depia = await depiaState(deps, project.organisationId, project.id);
+        return ProjectPanel({ ctx, projectId: project.id, screening: current ? { outcome: current.effectiveOutcome, on: current.completedAt } : null, depia });
+      },
+    },
+  ],
+  demoSteps: [{ name: "assessments", run: seedDemoAssessments }],
+};

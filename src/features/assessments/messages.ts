@@ -564,3 +564,8 @@ export const en: Record<keyof typeof nl, string> = {
   "assessments.flash.settings_saved": "The settings are saved.",
   "assessments.nav.settings": "DEPIA settings",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

@@ -6,7 +6,7 @@ import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canWorkOnProject } from "../../domain/permissions/project-access.ts";
 import { highestLevel, riskLevel, RISK_LEVELS, validateRiskScores, type RiskLevel } from "../../domain/risk/index.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
+import { AppError, forbidden, invalid, notFound, type FieldError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 import { createMeasure, listMeasures, type Measure } from "../measures/service.ts";
@@ -85,7 +85,7 @@ export async function parseRisk(deps: Deps, organisationId: string, input: unkno
     residualAboveInherentReason: data.residualAboveInherentReason,
   });
   const known = new Set(await valueKeys(deps, organisationId));
-  const fieldErrors = errors.map((e) => ({ field: FIELD_NAMES[e.field] ?? e.field, messageKey: `assessments.${e.messageKey}` }));
+  const fieldErrors: FieldError[] = errors.map((e) => ({ field: FIELD_NAMES[e.field] ?? e.field, messageKey: `assessments.${e.messageKey}` }));
   if (data.values.some((v) => !known.has(v))) fieldErrors.push({ field: "values", messageKey: "assessments.risk.unknown_value" });
   if (fieldErrors.length) throw invalid(fieldErrors);
   return { ...data, values: [...new Set(data.values)] };

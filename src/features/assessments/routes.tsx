@@ -1,6 +1,7 @@
 // Pages of the assessments feature: screening, DEPIA, risk register, versions
 // with reviews, acceptance, AP consultation, exports and the organisation
 // setting. Every form is POST → redirect → GET; routes never query the database.
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import { AppError, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
@@ -74,7 +75,7 @@ export function assessmentRoutes(): Hono<AppEnv> {
     return renderPage(c, c.get("t")("assessments.depia.title"), (ctx) => <DepiaPage ctx={ctx} model={model} {...extra} />, extra.status ?? 200);
   };
   app.get("/projects/:id/depia", (c) => showDepia(c));
-  const post = (path: string, form: string, flash: string, run: (c: AppContext, body: Record<string, string>) => Promise<unknown>, after?: (c: AppContext) => string) => {
+  const post = (path: string, form: string, flash: MessageKey, run: (c: AppContext, body: Record<string, string>) => Promise<unknown>, after?: (c: AppContext) => string) => {
     app.post(path, async (c) => {
       requireActor(c);
       const body = await formBody(c);
@@ -170,7 +171,7 @@ export function assessmentRoutes(): Hono<AppEnv> {
     return renderPage(c, c.get("t")("assessments.risk.page_title", { label: risk.label }), (ctx) => <RiskPage ctx={ctx} model={model} risk={risk} people={people} valueKeys={keys} {...extra} />, extra.status ?? 200);
   };
   app.get("/projects/:id/depia/risks/:riskId", (c) => showRisk(c));
-  const riskPost = (suffix: string, form: string, flash: string, run: (c: AppContext, body: Record<string, string>) => Promise<unknown>) => {
+  const riskPost = (suffix: string, form: string, flash: MessageKey, run: (c: AppContext, body: Record<string, string>) => Promise<unknown>) => {
     app.post(`/projects/:id/depia/risks/:riskId${suffix}`, async (c) => {
       requireActor(c);
       const body = await formBody(c);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import { getOrCreateResponse, saveAnswers } from "../instrument-responses/service.ts";
 import { listMeasures } from "../measures/service.ts";

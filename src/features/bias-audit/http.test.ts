@@ -7,7 +7,7 @@ import { afterEach, expect, it } from "vitest";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { projectPanels } from "../projects/extension-points.ts";
 import { waitForBiasAudit } from "./service.ts";
@@ -22,7 +22,7 @@ async function setup(base: Deps, maxUploadBytes?: number) {
   const d = withDataDir(base, maxUploadBytes);
   cleanups.push(d.cleanup);
   const w = await world(d.deps);
-  const client = new TestClient(createApp(d.deps));
+  const client = new TestClient(createApp(d.deps, allFeatures));
   await client.logIn(w.users.auditor!.email, PASSWORD);
   return { deps: d.deps, dataDir: d.dataDir, w, client };
 }
@@ -127,9 +127,9 @@ describeEachEngine("bias audit pages and API", (get) => {
     expect(text).toContain("/DisplayDocTitle true");
 
     // The project panel lists it for the project's team.
-    const panel = projectPanels().find((p) => p.id === "bias-audits")!;
+    const panel = projectPanels(deps).find((p) => p.id === "bias-audits")!;
     const lead = await w.users.lead!.actor();
-    const ctx = { t: (k: string) => k, lang: "nl" as const, actor: lead, organisation: null, csrfToken: "", path: "/", flash: null };
+    const ctx = { t: (k: string) => k, lang: "nl" as const, actor: lead, organisation: null, csrfToken: "", path: "/", flash: null, nav: [] };
     const rendered = String(await panel.render({ deps, ctx, actor: lead, project: { id: w.project, organisationId: w.organisationId, title: "", phase: "execution", domain: "", supplierInvolved: false } }));
     expect(rendered).toContain("COMPAS recidive");
 
@@ -176,7 +176,7 @@ describeEachEngine("bias audit pages and API", (get) => {
   it("refuses an upload over the limit while streaming, with 413 and a Dutch message, and keeps serving others", async () => {
     const { deps, w, dataDir } = await setup(get().deps, 256 * 1024);
     const server: ServerType = await new Promise((resolve) => {
-      const s = serve({ fetch: createApp(deps).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+      const s = serve({ fetch: createApp(deps, allFeatures).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

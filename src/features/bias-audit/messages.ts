@@ -470,3 +470,8 @@ export const en: Record<keyof typeof nl, string> = {
   "bias_audit.pdf.facts": "File: {file}. Rows used: {rows}. Project: {project}.",
   "bias_audit.pdf.chart_description": "Chart (description): percentage per group with 95% interval.",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, expect, it } from "vitest";
 import type { Actor } from "../../domain/permissions/permissions.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
 import { addRisk, riskRegister } from "../assessments/risks.ts";

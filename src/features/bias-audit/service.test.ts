@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import { afterEach, expect, it } from "vitest";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";

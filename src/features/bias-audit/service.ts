@@ -2,6 +2,7 @@
 // attaching to a project, deleting. Every function checks permission, filters
 // on the actor's organisation and writes its audit event in the same transaction.
 
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
@@ -212,11 +213,16 @@ export const UploadFields = z.object({
     .transform((v) => (v ? v : null)),
 });
 
-const FILE_ERRORS = new Set(["not-csv", "empty-file", "no-data-rows", "file-too-large"]);
+const FILE_ERRORS: Record<string, MessageKey> = {
+  "not-csv": "bias_audit.file_error.not_csv",
+  "empty-file": "bias_audit.file_error.empty_file",
+  "no-data-rows": "bias_audit.file_error.no_data_rows",
+  "file-too-large": "bias_audit.file_error.file_too_large",
+};
 
 /** A problem the engine found in an uploaded file, as a form field error with a catalogue key. */
 export function fileFieldError(field: string, e: { code: string }): FieldError {
-  return { field, messageKey: `bias_audit.file_error.${FILE_ERRORS.has(e.code) ? e.code.replaceAll("-", "_") : "unreadable"}` };
+  return { field, messageKey: FILE_ERRORS[e.code] ?? "bias_audit.file_error.unreadable" };
 }
 
 async function checkProject(deps: Deps, actor: Actor, projectId: string | null, field: string): Promise<{ id: string; title: string } | null> {

@@ -1,5 +1,5 @@
 import type { Deps } from "../../platform/deps.ts";
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import { adoptAdvice, castVote, createCase, decidePublication, publishAdvice, recordBoardResponse, saveCommitteeAdvice } from "./service.ts";
 
 /** Fictional committee work: a public advice the board answered, and a confidential advice. */

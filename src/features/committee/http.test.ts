@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import { makeProject } from "../expert-table/test-helpers.ts";
 
 describeEachEngine("ethics committee pages, API and the public page", (get) => {
@@ -10,7 +10,7 @@ describeEachEngine("ethics committee pages, API and the public page", (get) => {
     const { deps } = get();
     const { organisationId, users } = await organisationWith(deps, "web", { chair: ["committee_chair", "committee_member"], involved: ["committee_member"], secretary: ["committee_secretary"], board: ["board_member"], owner: [] });
     const projectId = await makeProject(deps, organisationId, { title: "Slimme lantaarnpalen", roles: [{ userId: users.owner!.id, role: "owner" }, { userId: users.involved!.id, role: "member" }] });
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     const secretary = new TestClient(app);
     await secretary.logIn(users.secretary!.email, PASSWORD);
     await secretary.get("/committee/cases/new");

@@ -388,3 +388,8 @@ export const en: Record<keyof typeof nl, string> = {
   "committee.report.board_responses": "Committee advice: the board followed {follow} times and deviated {deviate} times; {late} times late. Now {overdue} overdue.",
   "committee.report.cases_opened": "New committee cases: {total}.",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import { forbidden, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
@@ -105,7 +106,7 @@ export function committeeRoutes(): Hono<AppEnv> {
 
   app.get("/committee/cases/:id", (c) => showCase(c, c.req.param("id")));
 
-  const acts: [string, string, string, (c: AppContext, id: string, body: Record<string, string>) => Promise<unknown>][] = [
+  const acts: [string, string, MessageKey, (c: AppContext, id: string, body: Record<string, string>) => Promise<unknown>][] = [
     ["advice", "advice", "committee.advice_saved", (c, id, body) => saveCommitteeAdvice(c.get("deps"), requireActor(c), id, body)],
     ["vote", "vote", "committee.voted", (c, id, body) => castVote(c.get("deps"), requireActor(c), id, body)],
     ["adopt", "adopt", "committee.adopted", (c, id) => adoptAdvice(c.get("deps"), requireActor(c), id)],

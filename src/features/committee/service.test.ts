@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { codeOf, makeProject } from "../expert-table/test-helpers.ts";
 import { normaliseText, searchPrecedents } from "./precedents.ts";

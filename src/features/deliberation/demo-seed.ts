@@ -1,5 +1,5 @@
 import type { Deps } from "../../platform/deps.ts";
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import { demoProjects } from "../expert-table/demo.ts";
 import { recordActivity } from "./awareness.ts";
 import { addAction, addParticipant, addPosition, closeDeliberation, escalateDeliberation, openDeliberation, saveRecord, saveStep } from "./service.ts";

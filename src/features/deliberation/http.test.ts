@@ -2,13 +2,13 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 
 describeEachEngine("moral deliberation pages and API", (get) => {
   it("opens a session, saves a step with a table through the form, and escalates", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "praat", { advisor: ["ethics_advisor"], chair: ["committee_chair"] });
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     const advisor = new TestClient(app);
     await advisor.logIn(users.advisor!.email, PASSWORD);
     await advisor.get("/deliberations/new");

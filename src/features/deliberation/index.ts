@@ -1,9 +1,6 @@
-import { registerMessages } from "../../platform/i18n/index.ts";
-import { addNavItem } from "../../ui/layout.tsx";
-import { addDemoSeedStep } from "../demo/steps.ts";
-import { addHomeTask } from "../home/routes.tsx";
-import { addProjectPanel, addSnapshotContributor } from "../projects/extension-points.ts";
+// Moral deliberation (moreel beraad) and awareness activities.
 import { hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
+import type { Feature } from "../../platform/feature.ts";
 import { deliberationApi } from "./api.ts";
 import { seedDeliberationDemo } from "./demo-seed.ts";
 import { en, nl } from "./messages.ts";
@@ -12,20 +9,23 @@ import { DeliberationPanel } from "./panel.tsx";
 import { deliberationRoutes } from "./routes.tsx";
 import { openDeliberationCount } from "./service.ts";
 
-registerMessages({ nl, en });
-
 function usesDeliberation(actor: Actor): boolean {
   return actor.organisationRoles.has("ethics_advisor") || [...actor.projectRoles.keys()].some((id) => hasProjectRole(actor, id, ["lead"]));
 }
 
-addNavItem({ href: "/deliberations", labelKey: "deliberation.nav", visible: (c) => !!c.actor && usesDeliberation(c.actor) });
-addHomeTask({ href: "/deliberations", labelKey: "deliberation.home_task", visible: (c) => usesDeliberation(c.actor!) });
-addProjectPanel({ id: "deliberation", order: 60, render: (args) => DeliberationPanel(args) });
-addSnapshotContributor(async (deps, project, snapshot) => {
-  snapshot.openDeliberations = await openDeliberationCount(deps, project.organisationId, project.id);
-});
-addDemoSeedStep({ name: "deliberation", run: seedDeliberationDemo });
-
-export const routes = deliberationRoutes;
-export const api = deliberationApi;
-export const migrations = { "008-deliberation": m008 };
+export const deliberationFeature: Feature = {
+  name: "deliberation",
+  messages: { nl, en },
+  migrations: { "008-deliberation": m008 },
+  routes: deliberationRoutes,
+  api: deliberationApi,
+  nav: [{ href: "/deliberations", labelKey: "deliberation.nav", visible: (c) => !!c.actor && usesDeliberation(c.actor) }],
+  homeTasks: [{ href: "/deliberations", labelKey: "deliberation.home_task", visible: (c) => usesDeliberation(c.actor!) }],
+  projectPanels: [{ id: "deliberation", order: 60, render: (args) => DeliberationPanel(args) }],
+  snapshotContributors: [
+    async (deps, project, snapshot) => {
+      snapshot.openDeliberations = await openDeliberationCount(deps, project.organisationId, project.id);
+    },
+  ],
+  demoSteps: [{ name: "deliberation", run: seedDeliberationDemo }],
+};

@@ -296,3 +296,8 @@ export const en: Record<keyof typeof nl, string> = {
   "deliberation.panel.none": "No open moral deliberation.",
   "deliberation.panel.new": "Open a moral deliberation",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

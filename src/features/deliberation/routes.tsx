@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import { forbidden, notFound, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
@@ -64,7 +65,7 @@ export function deliberationRoutes(): Hono<AppEnv> {
   };
   app.get("/deliberations/:id", (c) => show(c, c.req.param("id")));
 
-  const acts: [string, string, string, (c: AppContext, id: string, body: Record<string, string>) => Promise<unknown>][] = [
+  const acts: [string, string, MessageKey, (c: AppContext, id: string, body: Record<string, string>) => Promise<unknown>][] = [
     ["participants", "participant", "deliberation.participant_added", (c, id, b) => addParticipant(c.get("deps"), requireActor(c), id, b)],
     ["record", "record", "deliberation.record_saved", (c, id, b) => saveRecord(c.get("deps"), requireActor(c), id, { moralQuestion: b.moralQuestion ?? "", stakeholders: b.stakeholders ?? "", values: valuesFromForm(b), options: b.options ?? "", conclusion: b.conclusion ?? "" })],
     ["positions", "position", "deliberation.position_added", (c, id, b) => addPosition(c.get("deps"), requireActor(c), id, b)],

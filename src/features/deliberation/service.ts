@@ -43,10 +43,16 @@ async function canView(deps: Deps, actor: Actor, d: Row): Promise<boolean> {
   return !!p;
 }
 
+export type DeliberationMethod = (typeof METHODS)[number];
+
+function asMethod(method: string): DeliberationMethod {
+  return (METHODS as readonly string[]).includes(method) ? (method as DeliberationMethod) : "deliberation-dilemma";
+}
+
 export interface DeliberationListItem {
   id: string;
   title: string;
-  method: string;
+  method: DeliberationMethod;
   status: DeliberationStatus;
   heldOn: string;
   projectId: string | null;
@@ -162,7 +168,7 @@ export async function listDeliberations(deps: Deps, actor: Actor): Promise<Delib
   const out: DeliberationListItem[] = [];
   for (const r of rows) {
     if (!(await canView(deps, actor, r))) continue;
-    out.push({ id: r.id, title: r.title, method: r.method, status: r.status as DeliberationStatus, heldOn: r.held_on, projectId: r.project_id, projectTitle: r.project_title ?? null, committeeCaseId: r.committee_case_id });
+    out.push({ id: r.id, title: r.title, method: asMethod(r.method), status: r.status as DeliberationStatus, heldOn: r.held_on, projectId: r.project_id, projectTitle: r.project_title ?? null, committeeCaseId: r.committee_case_id });
   }
   return out;
 }
@@ -184,7 +190,7 @@ export async function getDeliberation(deps: Deps, actor: Actor, id: string): Pro
   return {
     id: d.id,
     title: d.title,
-    method: d.method,
+    method: asMethod(d.method),
     methodVersion: d.method_version,
     status: d.status as DeliberationStatus,
     heldOn: d.held_on,
@@ -283,9 +289,9 @@ export async function saveStep(deps: Deps, actor: Actor, id: string, sectionId: 
   return status;
 }
 
-const KNOWN_CODES = new Set(["required", "wrong_type", "invalid_option", "unknown_value_tag", "cell_wrong_type", "unknown_question", "too_many_rows", "explanation_required"]);
-function answerCode(code: string): string {
-  return KNOWN_CODES.has(code) ? code : "invalid";
+const ANSWER_CODES = ["required", "wrong_type", "invalid_option", "unknown_value_tag", "cell_wrong_type", "unknown_question", "too_many_rows", "explanation_required"] as const;
+function answerCode(code: string): (typeof ANSWER_CODES)[number] | "invalid" {
+  return (ANSWER_CODES as readonly string[]).includes(code) ? (code as (typeof ANSWER_CODES)[number]) : "invalid";
 }
 
 export const RecordInput = z.object({

@@ -2,9 +2,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { bootstrapUser } from "../admin/bootstrap.ts";
 import { createOrganisation } from "../admin/organisation.ts";
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_PEOPLE } from "./people.ts";
-import { demoSeedSteps } from "./steps.ts";
-// Loading every feature registers its demo steps.
-import "../registry.ts";
+import type {} from "./steps.ts";
 
 
 export async function hasDemoOrganisation(deps: Deps): Promise<boolean> {
@@ -14,12 +12,15 @@ export async function hasDemoOrganisation(deps: Deps): Promise<boolean> {
 /** Creates the demo municipality with a fictional person for every role. Does nothing when it exists. */
 export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   if (await hasDemoOrganisation(deps)) return { created: false };
+  const steps = deps.extensions.get("demoSteps");
+  if (steps.length === 0) throw new Error("seedDemo needs deps composed with the features (their demo steps)");
   const organisationId = await createOrganisation(deps, DEMO_ORGANISATION);
   const people = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
     people.set(p.key, await bootstrapUser(deps, { organisation: organisationId, name: p.name, email: p.email, password: DEMO_PASSWORD, roles: p.roles }, "systeem (demodata)"));
   }
-  for (const step of demoSeedSteps()) await step.run(deps, organisationId, people);
+  // Each feature's steps, in registry order; deps must carry the features' extensions.
+  for (const step of steps) await step.run(deps, organisationId, people);
   return { created: true };
 }
 

@@ -6,13 +6,9 @@ export interface DemoSeedStep {
   run(deps: Deps, organisationId: string, people: Map<string, string>): Promise<void>;
 }
 
-/** Features add their demo records (projects, canvases, advice …) as steps, run in the order added. */
-const steps: DemoSeedStep[] = [];
-
-export function addDemoSeedStep(step: DemoSeedStep): void {
-  steps.push(step);
-}
-
-export function demoSeedSteps(): readonly DemoSeedStep[] {
-  return steps;
+declare module "../../platform/feature.ts" {
+  interface ExtensionPoints {
+    /** A feature's demo records (projects, canvases, advice …), run in the order the features are listed. */
+    demoSteps: DemoSeedStep;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Deps } from "../../platform/deps.ts";
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import { demoProjects, projectRoleHolder } from "./demo.ts";
 import { createMeeting } from "./meetings.ts";
 import { addRecommendation, finaliseAdvice, requestAdvice, respondToRecommendation, saveAdvice, scheduleAdviceRequest } from "./service.ts";

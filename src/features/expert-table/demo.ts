@@ -1,4 +1,4 @@
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import type { Deps } from "../../platform/deps.ts";
 
 /**

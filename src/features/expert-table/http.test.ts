@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import { makeProject } from "./test-helpers.ts";
 
 describeEachEngine("expert table pages and API", (get) => {
@@ -10,7 +10,7 @@ describeEachEngine("expert table pages and API", (get) => {
     const { deps } = get();
     const { organisationId, users } = await organisationWith(deps, "http", { lead: [], member: ["expert_table_member"] });
     const projectId = await makeProject(deps, organisationId, { title: "Chatbot Burgerzaken", roles: [{ userId: users.lead!.id, role: "lead" }] });
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     const lead = new TestClient(app);
     await lead.logIn(users.lead!.email, PASSWORD);
     expect((await lead.get("/expert-table/requests/new")).html).toContain("Chatbot Burgerzaken");

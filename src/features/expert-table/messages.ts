@@ -100,6 +100,7 @@ export const nl = {
   "expert_table.panel.given": "Gegeven op {date}. {answered} van {total} aanbevelingen beantwoord.",
   "expert_table.panel.open": "Bekijk de adviesaanvraag",
   "expert_table.panel.request": "Advies aanvragen",
+  "expert_table.value.unknown": "Onbekende waarde",
   "expert_table.value.rechtvaardigheid": "Rechtvaardigheid",
   "expert_table.value.menselijke_waardigheid": "Menselijke waardigheid",
   "expert_table.value.privacy": "Privacy",
@@ -215,6 +216,7 @@ export const en: Record<keyof typeof nl, string> = {
   "expert_table.panel.given": "Given on {date}. {answered} of {total} recommendations answered.",
   "expert_table.panel.open": "View the advice request",
   "expert_table.panel.request": "Request advice",
+  "expert_table.value.unknown": "Unknown value",
   "expert_table.value.rechtvaardigheid": "Justice",
   "expert_table.value.menselijke_waardigheid": "Human dignity",
   "expert_table.value.privacy": "Privacy",
@@ -228,3 +230,8 @@ export const en: Record<keyof typeof nl, string> = {
   "expert_table.value.vng_4": "VNG IV: parties connected",
   "expert_table.value.vng_5": "VNG V: transparency first",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

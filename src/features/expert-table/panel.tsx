@@ -2,7 +2,7 @@ import { hasProjectRole } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { ButtonLink, formatDate, Link, Paragraph } from "../../ui/components.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
-import type { ActorWithProfile } from "../account/load-actor.ts";
+import type { ActorWithProfile } from "../../platform/auth/actor.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { expertAdviceState, latestRequestForProject } from "./service.ts";
 

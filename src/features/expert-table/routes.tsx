@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import { forbidden } from "../../platform/errors.ts";
 import type { FieldError } from "../../platform/errors.ts";
@@ -77,7 +78,7 @@ export function expertTableRoutes(): Hono<AppEnv> {
 
   app.get("/expert-table/requests/:id", (c) => showRequest(c, c.req.param("id")));
 
-  const post = (path: string, run: (c: AppContext, id: string, body: Record<string, string>) => Promise<string>, part: string | ((id: string) => string), flash: string, mapErrors: (e: FieldError[]) => FieldError[] = (e) => e) => {
+  const post = (path: string, run: (c: AppContext, id: string, body: Record<string, string>) => Promise<string>, part: string | ((id: string) => string), flash: MessageKey, mapErrors: (e: FieldError[]) => FieldError[] = (e) => e) => {
     app.post(path, async (c) => {
       requireActor(c);
       const id = c.req.param("id")!;

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import { createMeeting } from "./meetings.ts";
 import {
   addRecommendation,

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 /**
  * The value keys advice, deliberations and committee cases refer to: the
  * seed's seven core values and the VNG principles I–V. The names shown come
@@ -25,8 +26,8 @@ export function isValueKey(x: string): x is ValueKey {
   return (VALUE_KEYS as readonly string[]).includes(x);
 }
 
-export function valueLabelKey(key: string): string {
-  return `expert_table.value.${key}`;
+export function valueLabelKey(key: string): MessageKey {
+  return isValueKey(key) ? `expert_table.value.${key}` : "expert_table.value.unknown";
 }
 
 /** Reads a JSON text column holding a list of strings; anything else reads as empty. */

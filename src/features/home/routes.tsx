@@ -1,33 +1,30 @@
 import { Hono } from "hono";
-import { can } from "../../domain/permissions/permissions.ts";
-import { groupOf, type OrganisationRole } from "../../domain/permissions/roles.ts";
+import { groupOf, type OrganisationRole, type RoleGroup } from "../../domain/permissions/roles.ts";
 import type { AppEnv } from "../../platform/http/env.ts";
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { renderPage, requireActor } from "../../platform/http/render.tsx";
 import { Heading1, Heading2, Link, Paragraph } from "../../ui/components.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 
 export interface HomeTask {
   href: string;
-  labelKey: string;
+  labelKey: MessageKey;
   visible: (ctx: PageContext) => boolean;
+  /** Shown after the others (one's own account). */
+  last?: boolean;
 }
 
-const tasks: HomeTask[] = [
-  { href: "/admin/users", labelKey: "home.task.users", visible: (c) => can(c.actor!, "users.manage") },
-  { href: "/admin/organisation", labelKey: "home.task.organisation", visible: (c) => can(c.actor!, "organisation.manage") },
-  { href: "/audit-log", labelKey: "home.task.audit_log", visible: (c) => can(c.actor!, "audit_log.read") },
-  { href: "/account", labelKey: "home.task.account", visible: () => true },
-];
-
-/** Features add their start-page tasks here at start-up. */
-export function addHomeTask(task: HomeTask): void {
-  tasks.splice(tasks.length - 1, 0, task);
+declare module "../../platform/feature.ts" {
+  interface ExtensionPoints {
+    /** A link on the start page, for those it is visible to. */
+    homeTasks: HomeTask;
+  }
 }
 
-function HomePage({ ctx }: { ctx: PageContext }) {
+function HomePage({ ctx, tasks }: { ctx: PageContext; tasks: readonly HomeTask[] }) {
   const { t, actor, organisation } = ctx;
   const roles = [...actor!.organisationRoles];
-  const byLine = new Map<string, OrganisationRole[]>();
+  const byLine = new Map<RoleGroup, OrganisationRole[]>();
   for (const r of roles) byLine.set(groupOf(r), [...(byLine.get(groupOf(r)) ?? []), r]);
   const projectRoleCount = [...actor!.projectRoles.values()].reduce((n, s) => n + s.size, 0);
   return (
@@ -71,7 +68,9 @@ export function homeRoutes(): Hono<AppEnv> {
   app.get("/", (c) => {
     if (!c.get("actor")) return c.redirect("/login", 303);
     requireActor(c);
-    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} />);
+    const all = c.get("deps").extensions.get("homeTasks");
+    const tasks = [...all.filter((task) => !task.last), ...all.filter((task) => task.last)];
+    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} tasks={tasks} />);
   });
   return app;
 }

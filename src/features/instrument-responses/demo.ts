@@ -6,7 +6,6 @@
 import { validateAnswers } from "../../instruments/index.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import { addDemoSeedStep } from "../demo/steps.ts";
 import { DEMO_PROJECTS, demoProjectIds } from "../projects/demo.ts";
 import { valueKeys } from "../values/service.ts";
 import { CANVAS_INSTRUMENT_ID } from "./canvas.ts";
@@ -289,8 +288,4 @@ export async function seedCanvasDemo(deps: Deps, organisationId: string, people:
       },
     );
   }
-}
-
-export function addCanvasDemo(): void {
-  addDemoSeedStep({ name: "canvas", run: seedCanvasDemo });
 }

@@ -4,7 +4,7 @@ import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { demoProjectIds } from "../projects/demo.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { CANVAS_INSTRUMENT_ID } from "./canvas.ts";
 import { projectResponseStatus } from "./service.ts";
@@ -13,7 +13,7 @@ import { makeProject } from "./test-helpers.ts";
 async function setUp(deps: Deps) {
   const org = await organisationWith(deps, "http", { lead: [], fg: ["fg"], admin: ["admin"] });
   const projectId = await makeProject(deps, org.organisationId, { team: { [org.users.lead!.id]: "lead" } });
-  const app = createApp(deps);
+  const app = createApp(deps, allFeatures);
   const as = async (who: "lead" | "fg" | "admin") => {
     const client = new TestClient(app);
     await client.logIn(org.users[who]!.email, PASSWORD);

@@ -249,3 +249,8 @@ export const en: Record<keyof typeof nl, string> = {
   "instrument_responses.canvas.action_added": "The action has been added as a measure.",
   "instrument_responses.canvas.actions_unavailable": "Actions cannot be recorded yet.",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

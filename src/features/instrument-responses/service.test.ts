@@ -3,7 +3,7 @@ import { organisationWith } from "../../../test/support/fixtures.ts";
 import { emptySnapshot } from "./test-snapshot.ts";
 import { InstrumentRegistry, type Instrument } from "../../instruments/index.ts";
 import { instrument as sampleInstrument, section, t } from "../../instruments/test-fixtures.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import { AppError } from "../../platform/errors.ts";
 import { updateValue } from "../values/service.ts";
 import { valuesProfile } from "../values/profile.ts";

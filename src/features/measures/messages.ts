@@ -178,3 +178,8 @@ export const en: Record<keyof typeof nl, string> = {
   "measures.signoff_not_self": "You cannot confirm your own measure. Someone else does.",
   "measures.changed_meanwhile": "Someone else changed the measure in the meantime. Look at the page again.",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import { isFinal, isPhase } from "../../domain/lifecycle/index.ts";
 import { canWorkOnProject } from "../../domain/permissions/project-access.ts";
@@ -58,7 +59,7 @@ export function measureRoutes(): Hono<AppEnv> {
 
   app.get("/projects/:id/measures/:measureId", (c) => measurePage(c));
 
-  const measurePost = (suffix: string, errorsFor: "edit" | "status" | "signoff", run: (c: AppContext, measureId: string, body: Record<string, string>) => Promise<string>) => {
+  const measurePost = (suffix: string, errorsFor: "edit" | "status" | "signoff", run: (c: AppContext, measureId: string, body: Record<string, string>) => Promise<MessageKey>) => {
     app.post(`/projects/:id/measures/:measureId${suffix}`, async (c) => {
       const actor = requireActor(c);
       const body = await formBody(c);

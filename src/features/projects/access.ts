@@ -2,6 +2,7 @@ import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Db } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import { lockForUpdate, type Tx } from "../../platform/transaction.ts";
 import type { ProjectRef } from "./extension-points.ts";
 
 /**
@@ -10,12 +11,27 @@ import type { ProjectRef } from "./extension-points.ts";
  * other organisations or hidden projects reveal nothing.
  */
 export async function loadProjectForActor(db: Db, actor: Actor, projectId: string): Promise<ProjectRef> {
-  const row = await db
+  return toRef(actor, await projectQuery(db, actor, projectId).executeTakeFirst());
+}
+
+/**
+ * The same, inside a use case that decides on the project (a gate decision, a
+ * review, an acceptance): the project row stays locked until the transaction
+ * ends, so a second decision on it waits and then sees the first one's result.
+ */
+export async function lockProjectForActor(tx: Tx, actor: Actor, projectId: string): Promise<ProjectRef> {
+  return toRef(actor, await lockForUpdate(tx, projectQuery(tx.db, actor, projectId)).executeTakeFirst());
+}
+
+function projectQuery(db: Db, actor: Actor, projectId: string) {
+  return db
     .selectFrom("projects")
     .select(["id", "organisation_id", "title", "phase", "domain", "supplier_involved"])
     .where("id", "=", projectId)
-    .where("organisation_id", "=", actor.organisationId)
-    .executeTakeFirst();
+    .where("organisation_id", "=", actor.organisationId);
+}
+
+function toRef(actor: Actor, row: { id: string; organisation_id: string; title: string; phase: string; domain: string; supplier_involved: number } | undefined): ProjectRef {
   if (!row || !canViewProject(actor, row.id)) throw notFound();
   return { id: row.id, organisationId: row.organisation_id, title: row.title, phase: row.phase, domain: row.domain, supplierInvolved: row.supplier_involved === 1 };
 }

@@ -13,6 +13,7 @@ import {
   listMembers,
   projectReadiness,
   recordGateDecision,
+  GateDecisionInput,
   registerProject,
   removeMember,
   TECHNOLOGIES,
@@ -269,7 +270,7 @@ export function projectsApi() {
       path: "/projects/{id}/gate-decisions",
       tags: ["projects"],
       summary: "The owner decides at the gate: go (only when ready), adjust or stop (final)",
-      request: { params: IdParam, body: jsonBody(z.object({ decision: z.enum(["go", "adjust", "stop"]), rationale: z.string().openapi({ maxLength: 4000 }) })) },
+      request: { params: IdParam, body: jsonBody(GateDecisionInput) },
       responses: {
         201: jsonResponse(z.object({ id: z.string(), from: z.string(), to: z.string() }), "Recorded"),
         409: problemResponses[400],

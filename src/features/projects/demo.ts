@@ -4,7 +4,7 @@
 import { gateReadiness, type GateDecision, type Phase, type ProjectSnapshot } from "../../domain/lifecycle/index.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import { loadActor } from "../account/load-actor.ts";
+import { loadActor } from "../../platform/auth/actor.ts";
 import { createMeasure, setMeasureStatus, signOffMeasure } from "../measures/service.ts";
 import { addMember, registerProject, type DataCategory, type Domain, type Technology } from "./service.ts";
 

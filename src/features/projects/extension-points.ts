@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { ProjectSnapshot } from "../../domain/lifecycle/snapshot.ts";
-import type { ActorWithProfile } from "../account/load-actor.ts";
+import type { ActorWithProfile } from "../../platform/auth/actor.ts";
 import type { Deps } from "../../platform/deps.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 
@@ -22,16 +22,6 @@ export interface ProjectRef {
  */
 export type SnapshotContributor = (deps: Deps, project: ProjectRef, snapshot: ProjectSnapshot) => Promise<void>;
 
-const contributors: SnapshotContributor[] = [];
-
-export function addSnapshotContributor(contributor: SnapshotContributor): void {
-  contributors.push(contributor);
-}
-
-export function snapshotContributors(): readonly SnapshotContributor[] {
-  return contributors;
-}
-
 /**
  * A section on the project page contributed by another feature (canvas,
  * measures, values profile, advice, bias audits …). Rendered in `order`.
@@ -42,13 +32,15 @@ export interface ProjectPanel {
   render(args: { deps: Deps; ctx: PageContext; actor: ActorWithProfile; project: ProjectRef }): Promise<Child> | Child;
 }
 
-const panels: ProjectPanel[] = [];
-
-export function addProjectPanel(panel: ProjectPanel): void {
-  panels.push(panel);
-  panels.sort((a, b) => a.order - b.order);
+declare module "../../platform/feature.ts" {
+  interface ExtensionPoints {
+    /** Fills a feature's part of a project's gate snapshot. */
+    snapshotContributors: SnapshotContributor;
+    /** A section of the project page. */
+    projectPanels: ProjectPanel;
+  }
 }
 
-export function projectPanels(): readonly ProjectPanel[] {
-  return panels;
+export function projectPanels(deps: Deps): ProjectPanel[] {
+  return [...deps.extensions.get("projectPanels")].sort((a, b) => a.order - b.order);
 }

@@ -2,17 +2,17 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { projectReadiness, registerProject } from "./service.ts";
-import { installTestContributor, prepared, projectInput } from "./test-helpers.ts";
+import { prepared, projectInput, standInFeature } from "./test-helpers.ts";
 
-installTestContributor();
+const withStandIn = [...allFeatures, standInFeature];
 
 async function setup(deps: Deps, slug: string) {
   const org = await organisationWith(deps, slug, { owner: [], lead: [], fg: ["fg"], outsider: [] });
   const client = async (key: string) => {
-    const c = new TestClient(createApp(deps));
+    const c = new TestClient(createApp(deps, withStandIn));
     await c.logIn(org.users[key]!.email, PASSWORD);
     return c;
   };
@@ -193,7 +193,7 @@ describeEachEngine("project pages and API", (get) => {
 
   it("lists the endpoints in the OpenAPI document", async () => {
     const { deps } = get();
-    const doc = (await (await createApp(deps).request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await createApp(deps, withStandIn).request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
     for (const path of ["/projects", "/projects/{id}", "/projects/{id}/members", "/projects/{id}/members/{assignmentId}", "/projects/{id}/gate-decisions", "/projects/{id}/measures", "/measures/{id}", "/measures/{id}/signoff"]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
@@ -227,4 +227,4 @@ describeEachEngine("project pages and API", (get) => {
     const project = await owner.get(`/projects/${id}`);
     expect(project.html).toContain("1 van de 1 maatregelen zijn klaar of uitgelegd.");
   });
-});
+}, withStandIn);

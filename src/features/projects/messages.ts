@@ -188,6 +188,9 @@ export const nl = {
   "projects.change.new_supplier": "Nieuwe leverancier",
   "projects.change.new_technology": "Nieuwe technologie",
   "projects.change.new_data_category": "Nieuwe soorten gegevens",
+  "projects.change.description_edit": "Beschrijving aangepast",
+  "projects.change.team_change": "Team veranderd",
+  "projects.change.schedule_change": "Planning veranderd",
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -379,4 +382,12 @@ export const en: Record<keyof typeof nl, string> = {
   "projects.change.new_supplier": "New supplier",
   "projects.change.new_technology": "New technology",
   "projects.change.new_data_category": "New kinds of data",
+  "projects.change.description_edit": "Description edited",
+  "projects.change.team_change": "Team changed",
+  "projects.change.schedule_change": "Schedule changed",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { canEditProject } from "../../domain/permissions/project-access.ts";
@@ -61,7 +62,7 @@ export async function showProject(c: AppContext, extra: Extra = {}): Promise<Res
   };
   const ctx = pageContext(c);
   const panels: Child[] = [];
-  for (const panel of projectPanels()) panels.push(await panel.render({ deps, ctx, actor, project: ref }));
+  for (const panel of projectPanels(deps)) panels.push(await panel.render({ deps, ctx, actor, project: ref }));
   return renderPage(
     c,
     project.title,
@@ -130,7 +131,7 @@ export function projectRoutes(): Hono<AppEnv> {
     );
   });
 
-  const formOnProject = (path: string, errorsFor: Extra["errorsFor"], run: (c: AppContext, body: FormValues) => Promise<string>) => {
+  const formOnProject = (path: string, errorsFor: Extra["errorsFor"], run: (c: AppContext, body: FormValues) => Promise<MessageKey>) => {
     app.post(`/projects/:id/${path}`, async (c) => {
       requireActor(c);
       const body = await formBodyWithLists(c);

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import { gateReadiness } from "../../domain/lifecycle/index.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { allFeatures, describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createMeasure, setMeasureStatus, signOffMeasure } from "../measures/service.ts";
@@ -22,9 +22,9 @@ import {
   removeMember,
   updateProject,
 } from "./service.ts";
-import { installTestContributor, prepared, projectInput } from "./test-helpers.ts";
+import { prepared, projectInput, standInFeature } from "./test-helpers.ts";
 
-installTestContributor();
+const withStandIn = [...allFeatures, standInFeature];
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -146,7 +146,7 @@ describeEachEngine("projects: register, edit, members", (get) => {
     const actions = (await deps.db.selectFrom("audit_events").select("action").where("entity_id", "=", id).orderBy("seq").execute()).map((e) => e.action);
     expect(actions).toEqual(["project.registered", "project.member_added", "project.member_added", "project.member_removed"]);
   });
-});
+}, withStandIn);
 
 describeEachEngine("projects: gate decisions", (get) => {
   it("refuses go when not ready, with the same missing list the page shows", async () => {
@@ -244,7 +244,7 @@ describeEachEngine("projects: gate decisions", (get) => {
     expect((await getProject(deps, owner, id)).closedAt).not.toBeNull();
     prepared.delete(id);
   });
-});
+}, withStandIn);
 
 describeEachEngine("projects: dashboard and tenant isolation", (get) => {
   it("shows projects by phase, filters by domain and by who it waits for, and what waits for me", async () => {
@@ -304,4 +304,4 @@ describeEachEngine("projects: dashboard and tenant isolation", (get) => {
     }
     expect((await projectDashboard(deps, await b.users.fg!.actor())).total).toBe(0);
   });
-});
+}, withStandIn);

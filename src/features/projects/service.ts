@@ -1,6 +1,7 @@
 // Use cases of the projects feature: register and edit a project, its team,
 // material changes, the gate snapshot, gate decisions and evaluations.
 // Other features call these functions; they never query these tables.
+import type { MessageKey } from "../../platform/i18n/index.ts";
 import { z } from "zod";
 import {
   applyGateDecision,
@@ -9,6 +10,7 @@ import {
   GATE_DECISIONS,
   isFinal,
   isPhase,
+  PHASES,
   materialChangeEffect,
   type GateDecision,
   type GateReadiness,
@@ -23,8 +25,8 @@ import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
-import { loadProjectForActor } from "./access.ts";
-import { snapshotContributors, type ProjectRef } from "./extension-points.ts";
+import { loadProjectForActor, lockProjectForActor } from "./access.ts";
+import type { ProjectRef } from "./extension-points.ts";
 import type {} from "./schema.ts";
 
 export { loadProjectForActor };
@@ -89,6 +91,8 @@ export const AddMemberInput = z.object({
 export const GateDecisionInput = z.object({
   decision: z.enum(GATE_DECISIONS as readonly [GateDecision, ...GateDecision[]], "projects.gate.decision_required"),
   rationale: fields.text(LIMITS.rationale),
+  /** The phase the decider saw (the form sends it): when the project has moved on since, the decision is a conflict. */
+  expectedPhase: z.enum(PHASES as readonly [Phase, ...Phase[]], "field.invalid_choice").optional(),
 });
 
 export const EvaluationInput = z.object({ text: fields.text(LIMITS.evaluation) });
@@ -528,7 +532,7 @@ export async function buildSnapshot(deps: Deps, project: ProjectRef): Promise<Pr
     measures: { total: 0, doneOrExplained: 0 },
     evaluation: evaluation ? { recorded: true, on: evaluation.recorded_at } : { recorded: false },
   };
-  for (const contribute of snapshotContributors()) await contribute(deps, project, snapshot);
+  for (const contribute of deps.extensions.get("snapshotContributors")) await contribute(deps, project, snapshot);
   return applyRecordedChanges(snapshot, await materialChangesOf(deps, project.organisationId, project.id));
 }
 
@@ -560,7 +564,7 @@ export async function projectReadiness(deps: Deps, actor: Actor, projectId: stri
 /** A refused gate decision; `readiness` holds the same list of what is missing that the project page shows. */
 export class GateRefusedError extends AppError {
   readonly readiness: GateReadiness;
-  constructor(code: "rule_refused" | "forbidden" | "validation", messageKey: string, readiness: GateReadiness, params: Record<string, string | number> = {}) {
+  constructor(code: "rule_refused" | "forbidden" | "validation", messageKey: MessageKey, readiness: GateReadiness, params: Record<string, string | number> = {}) {
     super(code, messageKey, { params, fieldErrors: [{ field: "decision", messageKey, params }] });
     this.readiness = readiness;
   }
@@ -583,19 +587,23 @@ export async function listGateDecisions(deps: Deps, actor: Actor, projectId: str
  * or stop (final). The decision keeps the readiness report of that moment.
  */
 export async function recordGateDecision(deps: Deps, actor: Actor, projectId: string, input: unknown): Promise<{ id: string; from: Phase; to: Phase }> {
-  const project = await loadProjectForActor(deps.db, actor, projectId);
-  const snapshot = await buildSnapshot(deps, project);
-  const raw = (input ?? {}) as Record<string, unknown>;
-  const result = applyGateDecision(snapshot, String(raw.decision ?? "") as GateDecision, rolesOnProject(actor, projectId));
-  if (!result.ok) {
-    const [code, key] = REFUSAL_KEYS[result.code];
-    throw new GateRefusedError(code, key, result.readiness, { count: result.readiness.missing.length });
-  }
-  const data = parseInput(GateDecisionInput, input);
-  const id = deps.newId();
-  const now = deps.now().toISOString();
-  const name = await deps.db.selectFrom("users").select("name").where("id", "=", actor.userId).executeTakeFirst();
-  await inTransaction(deps, actor, async (tx) => {
+  return inTransaction(deps, actor, async (tx) => {
+    // The project stays locked from here: readiness, the check and the write see one state.
+    const project = await lockProjectForActor(tx, actor, projectId);
+    const raw = (input ?? {}) as Record<string, unknown>;
+    if (typeof raw.expectedPhase === "string" && raw.expectedPhase !== "" && raw.expectedPhase !== project.phase) {
+      throw new AppError("conflict", "projects.gate.changed_meanwhile");
+    }
+    const snapshot = await buildSnapshot(tx, project);
+    const result = applyGateDecision(snapshot, String(raw.decision ?? "") as GateDecision, rolesOnProject(actor, projectId));
+    if (!result.ok) {
+      const [code, key] = REFUSAL_KEYS[result.code];
+      throw new GateRefusedError(code, key, result.readiness, { count: result.readiness.missing.length });
+    }
+    const data = parseInput(GateDecisionInput, input);
+    const id = tx.newId();
+    const now = tx.now().toISOString();
+    const name = await tx.db.selectFrom("users").select("name").where("id", "=", actor.userId).executeTakeFirst();
     const moved = await tx.db
       .updateTable("projects")
       .set({
@@ -633,8 +641,8 @@ export async function recordGateDecision(deps: Deps, actor: Actor, projectId: st
       before: { phase: result.from },
       after: { phase: result.to, decision: result.decision, rationale: data.rationale, ready: result.readiness.ready, missing: result.readiness.missing.map((m) => m.key) },
     });
+    return { id, from: result.from, to: result.to };
   });
-  return { id, from: result.from, to: result.to };
 }
 
 // ---------------------------------------------------------------- evaluation

@@ -1,7 +1,7 @@
 // Test-only helpers for the projects and measures tests (and the browser journey):
 // a snapshot contributor that stands in for features not built yet.
 import type { ProjectSnapshot } from "../../domain/lifecycle/index.ts";
-import { addSnapshotContributor } from "./extension-points.ts";
+import type { Feature } from "../../platform/feature.ts";
 
 /**
  * Projects in this map get the given parts of their snapshot filled in, after
@@ -10,12 +10,11 @@ import { addSnapshotContributor } from "./extension-points.ts";
  */
 export const prepared = new Map<string, Partial<ProjectSnapshot> | "ready">();
 
-let installed = false;
-
-export function installTestContributor(): void {
-  if (installed) return;
-  installed = true;
-  addSnapshotContributor(async (_deps, project, snapshot) => {
+/** A test-only feature whose snapshot contributor applies `prepared`; list it after the real ones. */
+export const standInFeature: Feature = {
+  name: "test-stand-in",
+  snapshotContributors: [
+    async (_deps, project, snapshot) => {
     const spec = prepared.get(project.id);
     if (!spec) return;
     if (spec === "ready") {
@@ -26,8 +25,9 @@ export function installTestContributor(): void {
       return;
     }
     Object.assign(snapshot, spec);
-  });
-}
+    },
+  ],
+};
 
 /** A valid registration for tests. */
 export function projectInput(ownerUserId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -95,3 +95,8 @@ export const en: Record<keyof typeof nl, string> = {
   "values.profile.unknown": "Unknown values: {keys}",
   "values.profile.back": "Back to the project",
 };
+
+declare module "../../platform/i18n/index.ts" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface MessageKeys extends Record<keyof typeof nl, true> {}
+}

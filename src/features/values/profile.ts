@@ -1,6 +1,6 @@
 // A project's values profile: which of the organisation's values its records
 // touch, and where. Features that tag records with values (the canvas here;
-// risks, advice and actions later) add a source with addValuesSource.
+// risks, advice and actions later) contribute a source (Feature.valuesSources).
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { LocalText } from "../../instruments/index.ts";
 import type { Deps } from "../../platform/deps.ts";
@@ -24,15 +24,11 @@ export interface ValuesSource {
   collect(deps: Deps, actor: Actor, project: ProjectRef): Promise<ValueTouch[]>;
 }
 
-const sources: ValuesSource[] = [];
-
-export function addValuesSource(source: ValuesSource): void {
-  if (sources.some((s) => s.id === source.id)) throw new Error(`values source ${source.id} added twice`);
-  sources.push(source);
-}
-
-export function valuesSources(): readonly ValuesSource[] {
-  return sources;
+declare module "../../platform/feature.ts" {
+  interface ExtensionPoints {
+    /** Records of a feature that touch the organisation's values. */
+    valuesSources: ValuesSource;
+  }
 }
 
 export interface ValuesProfileEntry {
@@ -53,7 +49,7 @@ export interface ValuesProfile {
 export async function valuesProfile(deps: Deps, actor: Actor, projectId: string): Promise<ValuesProfile> {
   const project = await loadProjectForActor(deps.db, actor, projectId);
   const values = await listValues(deps, actor);
-  const touches = (await Promise.all(sources.map((s) => s.collect(deps, actor, project)))).flat();
+  const touches = (await Promise.all(deps.extensions.get("valuesSources").map((s) => s.collect(deps, actor, project)))).flat();
   const byKey = new Map<string, ValueTouch[]>();
   for (const touch of touches) byKey.set(touch.valueKey, [...(byKey.get(touch.valueKey) ?? []), touch]);
   const known = new Set(values.map((v) => v.key));

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
-import { describeEachEngine } from "../../platform/db/test-support.ts";
+import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import { makeProject } from "../instrument-responses/test-helpers.ts";
 import "./index.ts";
 import { addValue, ensureValueSet, getValue, listValues, updateValue, valueKeys, valueLabels } from "./service.ts";
@@ -82,7 +82,7 @@ describeEachEngine("values framework", (get) => {
   it("admin pages and API: list, edit with history, forbidden for others; the profile page of a project", async () => {
     const { deps } = get();
     const { organisationId, users } = await organisationWith(deps, "pagina", { admin: ["admin"], lead: [] });
-    const app = createApp(deps);
+    const app = createApp(deps, allFeatures);
     const admin = new TestClient(app);
     await admin.logIn(users.admin!.email, PASSWORD);
     const list = await admin.get("/admin/values");

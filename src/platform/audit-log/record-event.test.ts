@@ -35,7 +35,7 @@ describeEachEngine("audit trail in the database", (get) => {
     const n = await count();
     await expect(
       inTransaction(deps, { userId: null, organisationId, name: "test" }, async (tx) => {
-        await tx.audit({ action: "organisation.renamed", entityType: "organisation", entityId: organisationId });
+        await tx.audit({ action: "organisation.updated", entityType: "organisation", entityId: organisationId });
         await tx.db.updateTable("organisations").set({ name: "Nieuw" }).where("id", "=", organisationId).execute();
         throw new Error("crash after the change");
       }),
@@ -50,7 +50,7 @@ describeEachEngine("audit trail in the database", (get) => {
     const { organisationId } = await organisationWith(deps, "druk", { a: ["admin"] });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        inTransaction(deps, { userId: null, organisationId, name: "parallel" }, (tx) => tx.audit({ action: "test.parallel", entityType: "test", entityId: String(i) })),
+        inTransaction(deps, { userId: null, organisationId, name: "parallel" }, (tx) => tx.audit({ action: "organisation.updated", entityType: "organisation", entityId: String(i) })),
       ),
     );
     const report = (await verifyAllChains(db)).find((r) => r.chain === organisationId)!;

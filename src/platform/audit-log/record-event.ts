@@ -1,3 +1,4 @@
+import type { AUDIT_ACTIONS, AuditAction } from "./actions.ts";
 import type { Engine } from "../db/database.ts";
 import type { Db } from "../db/schema.ts";
 import { eventHash, GENESIS_HASH, type ChainedFields } from "./hash-chain.ts";
@@ -8,13 +9,10 @@ export interface AuditActor {
   organisationId: string | null;
 }
 
-export interface AuditEventInput {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
+/** One event: an action of the closed list (actions.ts) with the entity type that action is about. */
+export type AuditEventInput = {
+  [A in AuditAction]: { action: A; entityType: (typeof AUDIT_ACTIONS)[A]; entityId: string; before?: unknown; after?: unknown };
+}[AuditAction];
 
 /** Chains are per organisation; events without one (instance set-up) go on the system chain. */
 export function chainOf(organisationId: string | null): string {

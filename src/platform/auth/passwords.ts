@@ -1,3 +1,4 @@
+import type { MessageKey } from "../i18n/index.ts";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id (algorithm 2) with the OWASP-recommended minimum cost: 19 MiB, 2 passes.
@@ -19,7 +20,7 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /** Returns the message key of the first rule the password breaks, or null. */
-export function passwordProblem(password: string, email?: string): string | null {
+export function passwordProblem(password: string, email?: string): MessageKey | null {
   if (password.length < PASSWORD_MIN_LENGTH) return "password.too_short";
   if (password.length > PASSWORD_MAX_LENGTH) return "password.too_long";
   if (new Set(password).size < 5) return "password.too_simple";

@@ -1,9 +1,20 @@
 import BetterSqlite3 from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type SqliteDatabase,
+  type TransactionSettings,
+} from "kysely";
 import pg from "pg";
 import type { DatabaseSchema, Db } from "./schema.ts";
+import { insideTransaction } from "./transaction-scope.ts";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -16,6 +27,8 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL only: the schema every connection uses (tests isolate themselves with one). */
   searchPath?: string;
+  /** PostgreSQL only: the largest number of connections in the pool. */
+  poolSize?: number;
 }
 
 export function engineOf(url: string): Engine {
@@ -32,14 +45,101 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const dialect = new GuardedDialect(new SqliteDialect({ database: withStatementCache(sqlite) }), "begin immediate");
+    const db = new Kysely<DatabaseSchema>({ dialect });
     return { db, engine: "sqlite", destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new GuardedDialect(new PostgresDialect({ pool }), null) });
   return { db, engine: "postgres", destroy: () => db.destroy() };
+}
+
+/**
+ * Reuses prepared statements: preparing is a large part of a short query's cost
+ * on SQLite. The statements of one connection are kept, least recently used out.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt as unknown as ReturnType<SqliteDatabase["prepare"]>;
+    },
+  };
+}
+
+/**
+ * Wraps a dialect's driver with two rules of the house:
+ * - a query on the root handle while a transaction is running in the same flow
+ *   of work is refused (it would escape the unit of work, or deadlock SQLite);
+ * - SQLite transactions begin IMMEDIATE: the write lock is taken at the start,
+ *   so a decision's reads and its write cannot interleave with another writer.
+ */
+class GuardedDialect implements Dialect {
+  constructor(
+    private readonly inner: Dialect,
+    private readonly beginStatement: string | null,
+  ) {}
+
+  createDriver(): Driver {
+    return new GuardedDriver(this.inner.createDriver(), this.beginStatement);
+  }
+  createQueryCompiler() {
+    return this.inner.createQueryCompiler();
+  }
+  createAdapter() {
+    return this.inner.createAdapter();
+  }
+  createIntrospector(db: Kysely<any>) {
+    return this.inner.createIntrospector(db);
+  }
+}
+
+export class RootHandleInTransactionError extends Error {
+  constructor() {
+    super("a query on the root database handle inside a transaction: use the transaction's handle (tx.db, or tx as deps)");
+  }
+}
+
+class GuardedDriver implements Driver {
+  constructor(
+    private readonly inner: Driver,
+    private readonly beginStatement: string | null,
+  ) {}
+
+  init() {
+    return this.inner.init();
+  }
+  acquireConnection(): Promise<DatabaseConnection> {
+    if (insideTransaction()) return Promise.reject(new RootHandleInTransactionError());
+    return this.inner.acquireConnection();
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    if (this.beginStatement) return connection.executeQuery(CompiledQuery.raw(this.beginStatement)).then(() => undefined);
+    return this.inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection);
+  }
+  releaseConnection(connection: DatabaseConnection) {
+    return this.inner.releaseConnection(connection);
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
 }

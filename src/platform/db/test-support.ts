@@ -2,9 +2,12 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import type { Migration } from "kysely";
 import { afterAll, afterEach, beforeEach, describe } from "vitest";
 import { loadConfig } from "../../config.ts";
 import { instrumentRegistry, type Deps } from "../deps.ts";
+import { Extensions, featureMigrations, type Feature } from "../feature.ts";
+import { installCatalogues } from "../i18n/index.ts";
 import { openDatabase, type Database, type Engine } from "./database.ts";
 import { migrateToLatest } from "./migrate.ts";
 
@@ -41,7 +44,7 @@ export interface TestDatabase extends Database {
   deps: Deps;
 }
 
-export function testDeps(database: Database, start = new Date("2026-03-01T09:00:00.000Z")): Deps {
+export function testDeps(database: Database, extensions: Extensions = Extensions.none, start = new Date("2026-03-01T09:00:00.000Z")): Deps {
   let tick = 0;
   let id = 0;
   return {
@@ -53,15 +56,24 @@ export function testDeps(database: Database, start = new Date("2026-03-01T09:00:
     now: () => new Date(start.getTime() + 1000 * tick++),
     newId: () => `id-${String(++id).padStart(6, "0")}-${randomBytes(3).toString("hex")}`,
     instruments: instrumentRegistry(),
+    extensions,
   };
 }
 
-/** A fresh, migrated database of the given engine; dispose() removes it. */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase & { dispose(): Promise<void> }> {
+/**
+ * A fresh database of the given engine, migrated for the given features, whose
+ * deps carry those features' extensions and catalogues; dispose() removes it.
+ * The platform knows no features: tests of features pass theirs (or use
+ * test/support/database.ts, which passes the whole registry).
+ */
+export async function createTestDatabase(engine: Engine, features: readonly Feature[] = []): Promise<TestDatabase & { dispose(): Promise<void> }> {
+  installCatalogues(features.flatMap((f) => (f.messages ? [f.messages] : [])));
+  const migrations: Record<string, Migration> = featureMigrations(features);
+  const extensions = new Extensions(features);
   if (engine === "sqlite") {
     const database = openDatabase("sqlite::memory:");
-    await migrateToLatest(database.db);
-    return { ...database, deps: testDeps(database), dispose: () => database.destroy() };
+    await migrateToLatest(database.db, migrations);
+    return { ...database, deps: testDeps(database, extensions), dispose: () => database.destroy() };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const url = await fileDatabaseUrl();
@@ -70,10 +82,10 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase &
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase(url, { searchPath: schema });
-  await migrateToLatest(database.db, schema);
+  await migrateToLatest(database.db, migrations, schema);
   return {
     ...database,
-    deps: testDeps(database),
+    deps: testDeps(database, extensions),
     dispose: async () => {
       await database.destroy();
       const c = new pg.Client({ connectionString: url });
@@ -126,16 +138,16 @@ export const testEngines: Engine[] = postgresReachable ? ["sqlite", "postgres"] 
 export const postgresTestUrl = postgresUrl;
 
 /**
- * describe() once per engine, with a fresh migrated database for every test.
- * Call the returned getter inside a test to reach it.
+ * describe() once per engine, with a fresh migrated database for every test,
+ * made for the given features. Call the returned getter inside a test to reach it.
  */
-export function describeEachEngine(name: string, body: (get: () => TestDatabase, engine: Engine) => void): void {
+export function describeEachEngine(name: string, body: (get: () => TestDatabase, engine: Engine) => void, features: readonly Feature[] = []): void {
   for (const engine of ["sqlite", "postgres"] as const) {
     const run = testEngines.includes(engine) ? describe : describe.skip;
     run(`${name} [${engine}]`, () => {
       let current: (TestDatabase & { dispose(): Promise<void> }) | undefined;
       beforeEach(async () => {
-        current = await createTestDatabase(engine);
+        current = await createTestDatabase(engine, features);
       });
       afterEach(async () => {
         await current?.dispose();

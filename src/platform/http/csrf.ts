@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./env.ts";
-import { isLargeBodyPath } from "./large-bodies.ts";
+import { isLargeBodyRequest } from "./large-bodies.ts";
 
 export const CSRF_COOKIE = "afw_csrf";
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -42,7 +42,7 @@ export function csrf(secret: string, secure: boolean): MiddlewareHandler<AppEnv>
 
 async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
   // A streamed upload is never read here; its form carries the token in the URL instead.
-  if (isLargeBodyPath(c.req.path)) return c.req.query("_csrf");
+  if (isLargeBodyRequest(c)) return c.req.query("_csrf");
   const type = c.req.header("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return undefined;
   // parseBody caches the parsed body, so handlers can read it again.

@@ -1,7 +1,8 @@
-import type { ActorWithProfile } from "../../features/account/load-actor.ts";
-import type { Organisation } from "../../features/admin/organisation.ts";
+import type { ActorWithProfile } from "../auth/actor.ts";
+import type { Organisation } from "../organisations.ts";
 import type { Deps } from "../deps.ts";
 import type { Lang, Translate } from "../i18n/index.ts";
+import type { NavItem } from "../nav.ts";
 
 /** The Hono environment: what middleware puts on every request. */
 export interface AppEnv {
@@ -17,6 +18,10 @@ export interface AppEnv {
     t: Translate;
     csrfToken: string;
     requestId: string;
+    /** The composed menu of every feature. */
+    nav: readonly NavItem[];
+    /** Paths whose bodies stream past the general limit (uploads). */
+    largeBodyPaths: readonly RegExp[];
   };
 }
 

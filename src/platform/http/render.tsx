@@ -1,10 +1,11 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
-import type { ActorWithProfile } from "../../features/account/load-actor.ts";
+import type { ActorWithProfile } from "../auth/actor.ts";
 import { Layout } from "../../ui/layout.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 import { AppError } from "../errors.ts";
+import { isMessageKey, type MessageKey } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
 
 const FLASH_COOKIE = "afw_flash";
@@ -19,7 +20,8 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     organisation: c.get("organisation"),
     csrfToken: c.get("csrfToken") ?? "",
     path: new URL(c.req.url).pathname,
-    flash: flash && /^[a-z_.]+$/.test(flash) ? flash : null,
+    flash: flash && isMessageKey(flash) ? flash : null,
+    nav: c.get("nav"),
   };
 }
 
@@ -31,7 +33,7 @@ export async function renderPage(c: Context<AppEnv>, title: string, body: (ctx: 
 }
 
 /** POST → redirect → GET, with a one-time message for the next page. */
-export function redirectWithFlash(c: Context<AppEnv>, location: string, messageKey?: string) {
+export function redirectWithFlash(c: Context<AppEnv>, location: string, messageKey?: MessageKey) {
   if (messageKey) setCookie(c, FLASH_COOKIE, messageKey, { httpOnly: true, sameSite: "Lax", path: "/", maxAge: 60 });
   return c.redirect(location, 303);
 }

@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { loadActor } from "../../features/account/load-actor.ts";
-import { findOrganisation } from "../../features/admin/organisation.ts";
+import { loadActor } from "../auth/actor.ts";
+import { findOrganisation } from "../organisations.ts";
 import { findSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { isLang, translator, type Lang } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
-import { findApiToken } from "../../features/account/api-tokens.ts";
+import { findApiToken } from "../auth/api-tokens.ts";
 import { AppError } from "../errors.ts";
 
 export const LANG_COOKIE = "afw_lang";

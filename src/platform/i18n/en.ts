@@ -1,6 +1,6 @@
-import type { MessageKey } from "./nl.ts";
+import type { CoreMessageKey } from "./nl.ts";
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   "app.name": "Afweging",
   "app.tagline": "Responsible use of data and algorithms",
   "nav.skip": "Skip to content",
@@ -220,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   "error.internal": "Something went wrong on our side. Your last change was not saved. Please try again later.",
   "error.internal_title": "Something went wrong",
   "error.conflict": "This is not possible, because it already exists or was just changed.",
+  "error.throttled": "You tried this too often. Wait a moment and try again.",
   "error.rule_refused": "This is not possible right now.",
   "error.back_home": "To the start page",
   "error.reference": "Error reference: {id}",

@@ -220,8 +220,9 @@ export const nl = {
   "error.internal_title": "Er ging iets mis",
   "error.conflict": "Dit kan niet, omdat het al bestaat of net is gewijzigd.",
   "error.rule_refused": "Dit kan nu niet.",
+  "error.throttled": "U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
   "error.back_home": "Naar de startpagina",
   "error.reference": "Kenmerk van de fout: {id}",
 } as const;
 
-export type MessageKey = keyof typeof nl;
+export type CoreMessageKey = keyof typeof nl;

@@ -1,3 +1,5 @@
+import type { ScreeningOutcome } from "../../../domain/screening/evaluate.ts";
+import type { ReviewVerdict } from "../../../domain/lifecycle/snapshot.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { Alert, ButtonLink, Cell, formatDate, formatDateTime, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, FileField, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
@@ -14,7 +16,7 @@ export const depiaPath = (projectId: string) => `${projectPath(projectId)}/depia
 const formPath = (projectId: string) => `${projectPath(projectId)}/instruments/depia`;
 type People = { id: string; name: string }[];
 
-function VerdictBadge({ ctx, verdict }: { ctx: PageContext; verdict: string }) {
+function VerdictBadge({ ctx, verdict }: { ctx: PageContext; verdict: ReviewVerdict }) {
   const status = verdict === "acceptable" ? "valid" : verdict === "to_correct" ? "invalid" : "warning";
   return <StatusBadge status={status}>{ctx.t(`assessments.verdict.${verdict}`)}</StatusBadge>;
 }
@@ -476,7 +478,7 @@ export function SettingsPage({ ctx, extra, errors }: { ctx: PageContext; extra: 
   );
 }
 
-export function ProjectPanel({ ctx, projectId, screening, depia }: { ctx: PageContext; projectId: string; screening: { outcome: string; on: string } | null; depia: DepiaOverview["state"] }) {
+export function ProjectPanel({ ctx, projectId, screening, depia }: { ctx: PageContext; projectId: string; screening: { outcome: ScreeningOutcome; on: string } | null; depia: DepiaOverview["state"] }) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="panel-assessments">

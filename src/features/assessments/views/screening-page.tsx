@@ -2,14 +2,14 @@ import type { FieldError } from "../../../platform/errors.ts";
 import { Alert, ButtonLink, Cell, formatDateTime, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import type { FiredItem, ScreeningResult } from "../../../domain/screening/evaluate.ts";
+import type { FiredItem, ScreeningOutcome, ScreeningResult, ScreeningSignal } from "../../../domain/screening/evaluate.ts";
 import { SCREENING_OUTCOMES } from "../rules.ts";
 import { REASON_MAX, type ScreeningOverview, type ScreeningRecord } from "../screening.ts";
 
 export const screeningFormPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/instruments/pre-dpia`;
 export const projectPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}`;
 
-function OutcomeBadge({ ctx, outcome }: { ctx: PageContext; outcome: string }) {
+function OutcomeBadge({ ctx, outcome }: { ctx: PageContext; outcome: ScreeningOutcome }) {
   const status = outcome === "required" ? "warning" : outcome === "recommended" ? "neutral" : "valid";
   return <StatusBadge status={status}>{ctx.t(`assessments.outcome.${outcome}`)}</StatusBadge>;
 }
@@ -31,7 +31,7 @@ export function FiredList({ ctx, fired }: { ctx: PageContext; fired: FiredItem[]
 
 export function Signals({ ctx, signals }: { ctx: PageContext; signals: ScreeningResult["signals"] }) {
   const { t, lang } = ctx;
-  const raised = (Object.entries(signals) as [string, { needed: boolean; reasons: { nl: string; en: string }[] }][]).filter(([, s]) => s.needed);
+  const raised = (Object.entries(signals) as [ScreeningSignal, { needed: boolean; reasons: { nl: string; en: string }[] }][]).filter(([, s]) => s.needed);
   if (!raised.length) return <Paragraph>{t("assessments.screening.no_signals")}</Paragraph>;
   return (
     <ul class="utrecht-unordered-list">

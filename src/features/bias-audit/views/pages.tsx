@@ -189,7 +189,7 @@ export function MappingPage({ ctx, audit, values, errors }: { ctx: PageContext; 
           name="favourable"
           label={t("bias_audit.field.favourable")}
           hint={t("bias_audit.field.favourable_hint")}
-          options={["unspecified", "positive", "negative", "value"].map((v) => ({ value: v, label: t(`bias_audit.favourable.${v}`) }))}
+          options={(["unspecified", "positive", "negative", "value"] as const).map((v) => ({ value: v, label: t(`bias_audit.favourable.${v}`) }))}
           values={values.fields}
           errors={errors}
         />
@@ -199,7 +199,7 @@ export function MappingPage({ ctx, audit, values, errors }: { ctx: PageContext; 
           name="reference"
           label={t("bias_audit.field.reference")}
           hint={t("bias_audit.field.reference_hint")}
-          options={["largest", "between", "overall", "group"].map((v) => ({ value: v, label: t(`bias_audit.reference.${v}`) }))}
+          options={(["largest", "between", "overall", "group"] as const).map((v) => ({ value: v, label: t(`bias_audit.reference.${v}`) }))}
           values={values.fields}
           errors={errors}
         />

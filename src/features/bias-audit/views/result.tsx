@@ -1,6 +1,7 @@
 // The result of a bias audit: summary, per breakdown the figures per group
 // and the differences with the reference, charts with their data tables, and
 // the bias scan (HBAC).
+import type { Correction } from "../../../domain/fairness/multiple-testing.ts";
 import type { BreakdownResult, GroupResult } from "../../../domain/fairness/disparity.ts";
 import type { MetricId } from "../../../domain/fairness/metrics.ts";
 import type { Lang, Translate } from "../../../platform/i18n/index.ts";
@@ -39,7 +40,7 @@ export function referenceText(t: Translate, b: BreakdownResult): string {
   return s;
 }
 
-export function correctionName(t: Translate, c: string): string {
+export function correctionName(t: Translate, c: Correction): string {
   return t(`bias_audit.correction.${c}`);
 }
 

@@ -98,9 +98,12 @@ export function SimilarCases({ ctx, hits }: { ctx: PageContext; hits: PrecedentH
   );
 }
 
+/** The parts of a deliberation record that travel with an escalation, in the order shown. */
+const RECORD_FIELDS = ["case", "method", "held_on", "moral_question", "stakeholders", "options", "positions", "conclusion", "actions"] as const;
+
 function RecordView({ ctx, record }: { ctx: PageContext; record: Record<string, unknown> }) {
   const { t } = ctx;
-  const entries = Object.entries(record).filter(([, v]) => typeof v === "string" && v !== "") as [string, string][];
+  const entries = RECORD_FIELDS.flatMap((k) => (typeof record[k] === "string" && record[k] !== "" ? [[k, record[k]] as const] : []));
   return (
     <section aria-labelledby="record">
       <Heading2 id="record">{t("committee.record")}</Heading2>

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../../platform/i18n/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { Alert, ButtonLink, Cell, formatDate, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
@@ -236,7 +237,7 @@ export function FindingsList({ ctx, findings }: { ctx: PageContext; findings: Re
   );
 }
 
-export function MeetingsPage({ ctx, meetings, subjects, values, errors, basePath, titleKey }: { ctx: PageContext; meetings: MeetingSummary[]; subjects: Map<string, { href: string; label: string }>; values?: Values; errors?: FieldError[]; basePath: string; titleKey: string }) {
+export function MeetingsPage({ ctx, meetings, subjects, values, errors, basePath, titleKey }: { ctx: PageContext; meetings: MeetingSummary[]; subjects: Map<string, { href: string; label: string }>; values?: Values; errors?: FieldError[]; basePath: string; titleKey: MessageKey }) {
   const { t, lang } = ctx;
   return (
     <>

@@ -343,6 +343,7 @@ export function ProjectPage(props: ProjectPageProps) {
                 </div>
               ) : null}
               <PostForm action={`/projects/${project.id}/gate-decisions`} csrfToken={ctx.csrfToken} label={t("projects.gate.title")}>
+                <input type="hidden" name="expectedPhase" value={project.phase} />
                 <RadioGroup
                   t={t}
                   name="decision"

@@ -1,6 +1,6 @@
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { isOrganisationRole, isProjectRole, type OrganisationRole, type ProjectRole } from "../../domain/permissions/roles.ts";
-import type { Db } from "../../platform/db/schema.ts";
+import type { Db } from "../db/schema.ts";
 
 export interface ActorWithProfile extends Actor {
   email: string;

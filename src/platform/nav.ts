@@ -1,0 +1,11 @@
+import type { MessageKey } from "./i18n/index.ts";
+import type { PageContext } from "../ui/page-context.ts";
+
+/** A menu entry. Features declare theirs on their Feature object; the layout shows those the reader may use. */
+export interface NavItem {
+  href: string;
+  labelKey: MessageKey;
+  visible: (ctx: PageContext) => boolean;
+  /** Placed before the entry with this href (when it exists), else at the end. */
+  before?: string;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changedSections, diffAnswers } from "./diff.ts";
-import { instrument, section, t } from "./test-fixtures.ts";
+import { instrument, section, t, WORDS } from "./test-fixtures.ts";
 
 const form = instrument([
   section("s1", [
@@ -19,7 +19,7 @@ describe("diffAnswers", () => {
   it("lists changes per question with labels resolved, in instrument order", () => {
     const before = { kind: "a", level: 1, note: "old", grid: [{ what: "x", ok: true }] };
     const after = { kind: "b", level: 3, agree: { choice: "yes", explanation: "want" }, grid: [{ ok: true, what: "x" }] };
-    expect(diffAnswers(form, before, after)).toEqual([
+    expect(diffAnswers(form, before, after, { words: WORDS })).toEqual([
       { questionId: "kind", sectionId: "s1", label: { nl: "Soort", en: "Kind" }, kind: "changed", before: { nl: "Appel", en: "Apple" }, after: { nl: "Peer", en: "Pear" } },
       { questionId: "level", sectionId: "s1", label: t("level"), kind: "changed", before: { nl: "1", en: "1" }, after: { nl: "3 – hoog", en: "3 – high" } },
       { questionId: "agree", sectionId: "s1", label: t("agree"), kind: "added", before: null, after: { nl: "Ja – want", en: "Yes – want" } },
@@ -28,13 +28,13 @@ describe("diffAnswers", () => {
   });
 
   it("renders tables and value tags readably", () => {
-    const changes = diffAnswers(form, {}, { grid: [{ what: "x", ok: false }], tags: ["privacy"] }, { valueLabels: { privacy: { nl: "Privacy", en: "Privacy" } } });
+    const changes = diffAnswers(form, {}, { grid: [{ what: "x", ok: false }], tags: ["privacy"] }, { valueLabels: { privacy: { nl: "Privacy", en: "Privacy" } }, words: WORDS });
     expect(changes.map((c) => c.after?.nl)).toEqual(["Privacy", "Wat: x; Goed: Nee"]);
   });
 
   it("treats empty values as absent and reports unknown questions last", () => {
-    expect(diffAnswers(form, { note: "" }, { note: null })).toEqual([]);
-    expect(diffAnswers(form, { gone: "x" }, {})).toEqual([
+    expect(diffAnswers(form, { note: "" }, { note: null }, { words: WORDS })).toEqual([]);
+    expect(diffAnswers(form, { gone: "x" }, {}, { words: WORDS })).toEqual([
       { questionId: "gone", sectionId: null, label: { nl: "gone", en: "gone" }, kind: "removed", before: { nl: "x", en: "x" }, after: null },
     ]);
   });

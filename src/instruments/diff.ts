@@ -1,8 +1,8 @@
 // Differences between two versions of a response, question by question, in
 // words a reviewer can read; also which sections changed, because a new DEPIA
 // version needs fresh verdicts only there.
-import type { Answers, Instrument, LocalText } from "./types.ts";
-import { formatAnswer, type FormatOptions } from "./format-answer.ts";
+import type { Answers, Instrument, Lang, LocalText } from "./types.ts";
+import { formatAnswer, type AnswerWords, type FormatOptions } from "./format-answer.ts";
 import { allQuestions } from "./visibility.ts";
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -17,26 +17,31 @@ export interface AnswerChange {
   after: LocalText | null;
 }
 
-export function diffAnswers(instrument: Instrument, before: Answers, after: Answers, options: FormatOptions = {}): AnswerChange[] {
-  const changes: AnswerChange[] = [];
-  const seen = new Set<string>();
-  const render = (id: string, value: unknown): LocalText | null => {
-    if (isEmpty(value)) return null;
-    const q = questionOf(id);
-    return { nl: formatAnswer(q, value, "nl", options), en: formatAnswer(q, value, "en", options) };
-  };
-  const questionOf = (id: string) => allQuestions(instrument).find((q) => q.id === id);
+export interface DiffOptions extends FormatOptions {
+  /** The words answers are written with, per language (the caller's catalogue). */
+  words: Record<Lang, AnswerWords>;
+}
 
+interface Changed {
+  questionId: string;
+  sectionId: string | null;
+  label: LocalText;
+  kind: ChangeKind;
+  before: unknown;
+  after: unknown;
+}
+
+/** The questions whose answer differs, in instrument order; unknown questions last. */
+function changedQuestions(instrument: Instrument, before: Answers, after: Answers): Changed[] {
+  const changes: Changed[] = [];
+  const seen = new Set<string>();
   const compare = (id: string, sectionId: string | null, label: LocalText) => {
     seen.add(id);
     const a = before[id];
     const b = after[id];
-    if (canonical(a) === canonical(b)) return;
-    const kind: ChangeKind = isEmpty(a) ? "added" : isEmpty(b) ? "removed" : "changed";
-    if (isEmpty(a) && isEmpty(b)) return;
-    changes.push({ questionId: id, sectionId, label, kind, before: render(id, a), after: render(id, b) });
+    if (canonical(a) === canonical(b) || (isEmpty(a) && isEmpty(b))) return;
+    changes.push({ questionId: id, sectionId, label, kind: isEmpty(a) ? "added" : isEmpty(b) ? "removed" : "changed", before: a, after: b });
   };
-
   for (const section of instrument.sections) {
     for (const q of section.questions) compare(q.id, section.id, q.label);
   }
@@ -45,8 +50,18 @@ export function diffAnswers(instrument: Instrument, before: Answers, after: Answ
   return changes;
 }
 
+export function diffAnswers(instrument: Instrument, before: Answers, after: Answers, options: DiffOptions): AnswerChange[] {
+  const questions = allQuestions(instrument);
+  const render = (id: string, value: unknown): LocalText | null => {
+    if (isEmpty(value)) return null;
+    const q = questions.find((x) => x.id === id);
+    return { nl: formatAnswer(q, value, "nl", options.words.nl, options), en: formatAnswer(q, value, "en", options.words.en, options) };
+  };
+  return changedQuestions(instrument, before, after).map((c) => ({ ...c, before: render(c.questionId, c.before), after: render(c.questionId, c.after) }));
+}
+
 export function changedSections(instrument: Instrument, before: Answers, after: Answers): string[] {
-  const changed = new Set(diffAnswers(instrument, before, after).map((c) => c.sectionId));
+  const changed = new Set(changedQuestions(instrument, before, after).map((c) => c.sectionId));
   return instrument.sections.filter((s) => changed.has(s.id)).map((s) => s.id);
 }
 

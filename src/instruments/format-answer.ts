@@ -1,19 +1,26 @@
 // Renders an answer as readable text in one language, with option and scale
-// labels resolved: used by version diffs and exports.
-import type { Lang, LocalText, Question } from "./types.ts";
+// labels resolved: used by version diffs, read-only pages and exports. The few
+// words of its own (yes, no, empty) come from the caller's catalogue.
+import type { Lang, LocalText, Question, TableColumn, TableQuestion } from "./types.ts";
 import { asTableRows, asYesNo, isStringArray } from "./answer-reading.ts";
+
+/** The words an answer is written with beside the instrument's own labels. */
+export interface AnswerWords {
+  yes: string;
+  no: string;
+  /** For an empty answer. */
+  empty: string;
+}
 
 export interface FormatOptions {
   /** Labels of the organisation's values, for value_tags answers. */
   valueLabels?: Readonly<Record<string, LocalText>>;
 }
 
-const YES_NO: Record<"yes" | "no", LocalText> = { yes: { nl: "Ja", en: "Yes" }, no: { nl: "Nee", en: "No" } };
-const EMPTY: LocalText = { nl: "(leeg)", en: "(empty)" };
-
-export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang, options: FormatOptions = {}): string {
-  if (value === undefined || value === null || value === "") return EMPTY[lang];
+export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang, words: AnswerWords, options: FormatOptions = {}): string {
+  if (value === undefined || value === null || value === "") return words.empty;
   if (!q) return typeof value === "string" ? value : JSON.stringify(value);
+  const list = (items: string[]) => items.join(", ") || words.empty;
   switch (q.type) {
     case "text":
     case "long_text":
@@ -21,8 +28,7 @@ export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang
     case "single_choice":
       return q.options.find((o) => o.value === value)?.label[lang] ?? String(value);
     case "multiple_choice":
-      if (!isStringArray(value)) return JSON.stringify(value);
-      return value.map((v) => q.options.find((o) => o.value === v)?.label[lang] ?? v).join(", ") || EMPTY[lang];
+      return isStringArray(value) ? list(value.map((v) => q.options.find((o) => o.value === v)?.label[lang] ?? v)) : JSON.stringify(value);
     case "scale": {
       const label = q.labels?.find((l) => l.value === value)?.label[lang];
       return label ? `${String(value)} – ${label}` : String(value);
@@ -31,32 +37,32 @@ export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang
       const a = asYesNo(value);
       if (!a) return JSON.stringify(value);
       const explanation = (a.explanation ?? "").trim();
-      return explanation ? `${YES_NO[a.choice][lang]} – ${explanation}` : YES_NO[a.choice][lang];
+      return explanation ? `${words[a.choice]} – ${explanation}` : words[a.choice];
     }
     case "value_tags":
-      if (!isStringArray(value)) return JSON.stringify(value);
-      return value.map((v) => options.valueLabels?.[v]?.[lang] ?? v).join(", ") || EMPTY[lang];
-    case "table": {
-      const rows = asTableRows(value);
-      if (!rows) return JSON.stringify(value);
-      if (rows.length === 0) return EMPTY[lang];
-      return rows
-        .map((row) => {
-          const head = q.rows?.find((r) => r.id === row.row)?.label[lang];
-          const cells = q.columns
-            .filter((c) => row[c.id] !== undefined && row[c.id] !== null && row[c.id] !== "")
-            .map((c) => {
-              const cell = row[c.id];
-              const shown =
-                typeof cell === "boolean"
-                  ? YES_NO[cell ? "yes" : "no"][lang]
-                  : (c.options?.find((o) => o.value === cell)?.label[lang] ?? String(cell));
-              return `${c.label[lang]}: ${shown}`;
-            })
-            .join("; ");
-          return head ? `${head} – ${cells}` : cells;
-        })
-        .join("\n");
-    }
+      return isStringArray(value) ? list(value.map((v) => options.valueLabels?.[v]?.[lang] ?? v)) : JSON.stringify(value);
+    case "table":
+      return formatTable(q, value, lang, words);
   }
+}
+
+function formatTable(q: TableQuestion, value: unknown, lang: Lang, words: AnswerWords): string {
+  const rows = asTableRows(value);
+  if (!rows) return JSON.stringify(value);
+  if (rows.length === 0) return words.empty;
+  return rows
+    .map((row) => {
+      const head = q.rows?.find((r) => r.id === row.row)?.label[lang];
+      const cells = q.columns
+        .filter((c) => row[c.id] !== undefined && row[c.id] !== null && row[c.id] !== "")
+        .map((c) => `${c.label[lang]}: ${formatCell(c, row[c.id], lang, words)}`)
+        .join("; ");
+      return head ? `${head} – ${cells}` : cells;
+    })
+    .join("\n");
+}
+
+function formatCell(column: TableColumn, cell: unknown, lang: Lang, words: AnswerWords): string {
+  if (typeof cell === "boolean") return cell ? words.yes : words.no;
+  return column.options?.find((o) => o.value === cell)?.label[lang] ?? String(cell);
 }

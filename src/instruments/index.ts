@@ -4,13 +4,13 @@ export { loadInstruments, parseInstrumentFile, INSTRUMENTS_DIR, type LoadOptions
 export { InstrumentRegistry } from "./registry.ts";
 export { InstrumentLoadError, type InstrumentFileProblem } from "./errors.ts";
 export { instrumentSchema } from "./schema.ts";
-export { validateAnswers, type ValidateOptions } from "./validate-answers.ts";
-export { ANSWER_ERROR_MESSAGES, answerErrorMessage, type AnswerError, type AnswerErrorCode } from "./answer-errors.ts";
+export { isIsoDate, validateAnswers, type ValidateOptions } from "./validate-answers.ts";
+export type { AnswerError, AnswerErrorCode } from "./answer-errors.ts";
 export { visibleQuestions, visibleSections, effectiveAnswers, computeVisibility, type Visibility } from "./visibility.ts";
 export { isAnswered } from "./answer-reading.ts";
 export { sectionStatus, responseStatus, type SectionStatus, type SectionProgress, type ResponseProgress } from "./status.ts";
-export { diffAnswers, changedSections, type AnswerChange, type ChangeKind } from "./diff.ts";
-export { formatAnswer, type FormatOptions } from "./format-answer.ts";
+export { diffAnswers, changedSections, type AnswerChange, type ChangeKind, type DiffOptions } from "./diff.ts";
+export { formatAnswer, type AnswerWords, type FormatOptions } from "./format-answer.ts";
 export { evaluateOutcomes } from "./outcomes.ts";
 export type { OutcomeEvaluation, CriterionResult, ScoreResult, DecisionOutcome, FiredRule, SignalResult } from "./outcomes.ts";
 export { compareVersions } from "./semver.ts";

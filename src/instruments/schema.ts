@@ -2,55 +2,40 @@
 // references between parts of a file are checked in cross-check.ts, where the
 // messages can name what is missing.
 
+/** An object with exactly these properties, of which `required` must be there. */
+function strict<P extends Record<string, unknown>>(required: readonly string[], properties: P) {
+  return { type: "object", required, additionalProperties: false, properties } as const;
+}
+
+/** A list of items, with a least number when given. */
+function listOf<I>(items: I, minItems?: number) {
+  return minItems === undefined ? ({ type: "array", items } as const) : ({ type: "array", minItems, items } as const);
+}
+
 const id = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
-const localText = {
-  type: "object",
-  required: ["nl", "en"],
-  additionalProperties: false,
-  properties: { nl: { type: "string", minLength: 1 }, en: { type: "string", minLength: 1 } },
-} as const;
+const localText = strict(["nl", "en"], { nl: { type: "string", minLength: 1 }, en: { type: "string", minLength: 1 } });
+/** References to the shared definitions at the end. */
+const text = { $ref: "#/$defs/localText" } as const;
+const condition = { $ref: "#/$defs/condition" } as const;
 const valueList = { type: "array", items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" }, uniqueItems: true } as const;
 const scalar = { type: ["string", "number", "boolean"] } as const;
+const integer = { type: "integer" } as const;
 
-const option = {
-  type: "object",
-  required: ["value", "label"],
-  additionalProperties: false,
-  properties: {
-    value: id,
-    label: { $ref: "#/$defs/localText" },
-    help: { $ref: "#/$defs/localText" },
-    exclusive: { type: "boolean" },
-  },
-} as const;
+const option = strict(["value", "label"], { value: id, label: text, help: text, exclusive: { type: "boolean" } });
 
 const questionBase = {
   id,
   type: { type: "string" },
-  label: { $ref: "#/$defs/localText" },
-  help: { $ref: "#/$defs/localText" },
+  label: text,
+  help: text,
   required: { type: "boolean" },
   values: valueList,
-  when: { $ref: "#/$defs/condition" },
-  prefill_from: {
-    type: "object",
-    required: ["instrument", "question"],
-    additionalProperties: false,
-    properties: { instrument: { type: "string", pattern: "^[a-z][a-z0-9-]*$" }, question: id },
-  },
+  when: condition,
+  prefill_from: strict(["instrument", "question"], { instrument: { type: "string", pattern: "^[a-z][a-z0-9-]*$" }, question: id }),
 } as const;
 
 function questionVariant(type: string | string[], extra: Record<string, unknown>, required: string[] = []) {
-  return {
-    type: "object",
-    required: ["id", "type", "label", ...required],
-    additionalProperties: false,
-    properties: {
-      ...questionBase,
-      type: Array.isArray(type) ? { enum: type } : { const: type },
-      ...extra,
-    },
-  };
+  return strict(["id", "type", "label", ...required], { ...questionBase, type: Array.isArray(type) ? { enum: type } : { const: type }, ...extra });
 }
 
 const numberComparison = {
@@ -59,6 +44,114 @@ const numberComparison = {
   gte: { type: "number" },
   lt: { type: "number" },
   lte: { type: "number" },
+} as const;
+
+/** A condition with one key and one comparison beside it, e.g. {count: edpb, gte: 2}. */
+function comparison(key: string, properties: Record<string, unknown>) {
+  return { type: "object", required: [key], minProperties: 2, maxProperties: 2, additionalProperties: false, properties } as const;
+}
+
+const sourceSchema = strict(["title", "author"], {
+  title: { type: "string", minLength: 1 },
+  author: { type: "string", minLength: 1 },
+  year: { type: "string" },
+  url: { type: "string" },
+  licence: { type: "string" },
+  note: text,
+});
+
+const sectionSchema = strict(["id", "title", "questions"], {
+  id,
+  title: text,
+  intro: text,
+  group: id,
+  values: valueList,
+  when: condition,
+  questions: listOf({ $ref: "#/$defs/question" }, 1),
+});
+
+const outcomesSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    criteria: listOf(strict(["id", "label", "when", "explanation"], { id, group: id, label: text, when: condition, explanation: text })),
+    scores: listOf(
+      strict(["id", "label", "weighted_sum"], {
+        id,
+        label: text,
+        explanation: text,
+        threshold: { type: "number" },
+        weighted_sum: listOf(strict(["question", "weight"], { question: id, weight: { type: "number" } }), 1),
+      }),
+    ),
+    decisions: listOf(
+      strict(["id", "label", "results", "default", "default_explanation", "rules"], {
+        id,
+        label: text,
+        results: listOf(strict(["value", "label"], { value: id, label: text }), 1),
+        default: id,
+        default_explanation: text,
+        rules: listOf(strict(["id", "result", "when", "explanation"], { id, result: id, when: condition, explanation: text })),
+      }),
+    ),
+    signals: listOf(strict(["id", "label", "when", "explanation"], { id, label: text, when: condition, explanation: text })),
+  },
+} as const;
+
+const tableColumn = strict(["id", "label", "type"], {
+  id,
+  label: text,
+  help: text,
+  type: { enum: ["text", "long_text", "number", "date", "yes_no", "single_choice"] },
+  options: listOf(option, 2),
+  required: { type: "boolean" },
+});
+
+const questionSchema = {
+  type: "object",
+  required: ["type"],
+  discriminator: { propertyName: "type" },
+  oneOf: [
+    questionVariant("text", { max_length: { type: "integer", minimum: 1 } }),
+    questionVariant("long_text", { max_length: { type: "integer", minimum: 1 } }),
+    questionVariant("single_choice", { options: listOf(option, 2) }, ["options"]),
+    questionVariant("multiple_choice", { options: listOf(option, 2), max_choices: { type: "integer", minimum: 1 } }, ["options"]),
+    questionVariant("scale", { min: integer, max: integer, labels: listOf(strict(["value", "label"], { value: integer, label: text })) }, ["min", "max"]),
+    questionVariant("yes_no_explain", { explanation_required_when: { enum: ["yes", "no", "always"] }, explanation_label: text }),
+    questionVariant(
+      "table",
+      {
+        columns: listOf(tableColumn, 1),
+        rows: listOf(strict(["id", "label"], { id, label: text }), 1),
+        min_rows: { type: "integer", minimum: 0 },
+        max_rows: { type: "integer", minimum: 1 },
+      },
+      ["columns"],
+    ),
+    questionVariant("value_tags", {}),
+  ],
+} as const;
+
+const conditionSchema = {
+  description:
+    "must be a condition: {question, equals|not_equals|in|includes|answered|gt|gte|lt|lte}, {criterion}, {count, <comparison>}, {score, <comparison>|above_threshold}, {all: [...]}, {any: [...]} or {not: ...}",
+  anyOf: [
+    strict(["all"], { all: listOf(condition, 1) }),
+    strict(["any"], { any: listOf(condition, 1) }),
+    strict(["not"], { not: condition }),
+    comparison("question", {
+      question: id,
+      ...numberComparison,
+      equals: scalar,
+      not_equals: scalar,
+      in: listOf(scalar, 1),
+      includes: { type: "string" },
+      answered: { type: "boolean" },
+    }),
+    strict(["criterion"], { criterion: id }),
+    comparison("count", { count: id, ...numberComparison }),
+    comparison("score", { score: id, above_threshold: { type: "boolean" }, ...numberComparison }),
+  ],
 } as const;
 
 export const instrumentSchema = {
@@ -72,287 +165,14 @@ export const instrumentSchema = {
     id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
     version: { type: "string", pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$" },
     kind: { enum: ["canvas", "screening", "assessment", "deliberation", "checklist", "evaluation"] },
-    title: { $ref: "#/$defs/localText" },
-    intro: { $ref: "#/$defs/localText" },
-    licence: {
-      type: "object",
-      required: ["id"],
-      additionalProperties: false,
-      properties: { id: { type: "string", minLength: 1 }, url: { type: "string" }, note: { $ref: "#/$defs/localText" } },
-    },
-    attribution: { $ref: "#/$defs/localText" },
-    sources: {
-      type: "array",
-      minItems: 1,
-      items: {
-        type: "object",
-        required: ["title", "author"],
-        additionalProperties: false,
-        properties: {
-          title: { type: "string", minLength: 1 },
-          author: { type: "string", minLength: 1 },
-          year: { type: "string" },
-          url: { type: "string" },
-          licence: { type: "string" },
-          note: { $ref: "#/$defs/localText" },
-        },
-      },
-    },
-    groups: {
-      type: "array",
-      items: {
-        type: "object",
-        required: ["id", "title"],
-        additionalProperties: false,
-        properties: { id, title: { $ref: "#/$defs/localText" }, intro: { $ref: "#/$defs/localText" } },
-      },
-    },
-    sections: {
-      type: "array",
-      minItems: 1,
-      items: {
-        type: "object",
-        required: ["id", "title", "questions"],
-        additionalProperties: false,
-        properties: {
-          id,
-          title: { $ref: "#/$defs/localText" },
-          intro: { $ref: "#/$defs/localText" },
-          group: id,
-          values: valueList,
-          when: { $ref: "#/$defs/condition" },
-          questions: { type: "array", minItems: 1, items: { $ref: "#/$defs/question" } },
-        },
-      },
-    },
-    outcomes: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        criteria: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["id", "label", "when", "explanation"],
-            additionalProperties: false,
-            properties: {
-              id,
-              group: id,
-              label: { $ref: "#/$defs/localText" },
-              when: { $ref: "#/$defs/condition" },
-              explanation: { $ref: "#/$defs/localText" },
-            },
-          },
-        },
-        scores: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["id", "label", "weighted_sum"],
-            additionalProperties: false,
-            properties: {
-              id,
-              label: { $ref: "#/$defs/localText" },
-              explanation: { $ref: "#/$defs/localText" },
-              threshold: { type: "number" },
-              weighted_sum: {
-                type: "array",
-                minItems: 1,
-                items: {
-                  type: "object",
-                  required: ["question", "weight"],
-                  additionalProperties: false,
-                  properties: { question: id, weight: { type: "number" } },
-                },
-              },
-            },
-          },
-        },
-        decisions: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["id", "label", "results", "default", "default_explanation", "rules"],
-            additionalProperties: false,
-            properties: {
-              id,
-              label: { $ref: "#/$defs/localText" },
-              results: {
-                type: "array",
-                minItems: 1,
-                items: {
-                  type: "object",
-                  required: ["value", "label"],
-                  additionalProperties: false,
-                  properties: { value: id, label: { $ref: "#/$defs/localText" } },
-                },
-              },
-              default: id,
-              default_explanation: { $ref: "#/$defs/localText" },
-              rules: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["id", "result", "when", "explanation"],
-                  additionalProperties: false,
-                  properties: {
-                    id,
-                    result: id,
-                    when: { $ref: "#/$defs/condition" },
-                    explanation: { $ref: "#/$defs/localText" },
-                  },
-                },
-              },
-            },
-          },
-        },
-        signals: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["id", "label", "when", "explanation"],
-            additionalProperties: false,
-            properties: {
-              id,
-              label: { $ref: "#/$defs/localText" },
-              when: { $ref: "#/$defs/condition" },
-              explanation: { $ref: "#/$defs/localText" },
-            },
-          },
-        },
-      },
-    },
+    title: text,
+    intro: text,
+    licence: strict(["id"], { id: { type: "string", minLength: 1 }, url: { type: "string" }, note: text }),
+    attribution: text,
+    sources: listOf(sourceSchema, 1),
+    groups: listOf(strict(["id", "title"], { id, title: text, intro: text })),
+    sections: listOf(sectionSchema, 1),
+    outcomes: outcomesSchema,
   },
-  $defs: {
-    localText,
-    question: {
-      type: "object",
-      required: ["type"],
-      discriminator: { propertyName: "type" },
-      oneOf: [
-        questionVariant("text", { max_length: { type: "integer", minimum: 1 } }),
-        questionVariant("long_text", { max_length: { type: "integer", minimum: 1 } }),
-        questionVariant("single_choice", { options: { type: "array", minItems: 2, items: option } }, ["options"]),
-        questionVariant(
-          "multiple_choice",
-          { options: { type: "array", minItems: 2, items: option }, max_choices: { type: "integer", minimum: 1 } },
-          ["options"],
-        ),
-        questionVariant(
-          "scale",
-          {
-            min: { type: "integer" },
-            max: { type: "integer" },
-            labels: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["value", "label"],
-                additionalProperties: false,
-                properties: { value: { type: "integer" }, label: { $ref: "#/$defs/localText" } },
-              },
-            },
-          },
-          ["min", "max"],
-        ),
-        questionVariant("yes_no_explain", {
-          explanation_required_when: { enum: ["yes", "no", "always"] },
-          explanation_label: { $ref: "#/$defs/localText" },
-        }),
-        questionVariant(
-          "table",
-          {
-            columns: {
-              type: "array",
-              minItems: 1,
-              items: {
-                type: "object",
-                required: ["id", "label", "type"],
-                additionalProperties: false,
-                properties: {
-                  id,
-                  label: { $ref: "#/$defs/localText" },
-                  help: { $ref: "#/$defs/localText" },
-                  type: { enum: ["text", "long_text", "number", "date", "yes_no", "single_choice"] },
-                  options: { type: "array", minItems: 2, items: option },
-                  required: { type: "boolean" },
-                },
-              },
-            },
-            rows: {
-              type: "array",
-              minItems: 1,
-              items: {
-                type: "object",
-                required: ["id", "label"],
-                additionalProperties: false,
-                properties: { id, label: { $ref: "#/$defs/localText" } },
-              },
-            },
-            min_rows: { type: "integer", minimum: 0 },
-            max_rows: { type: "integer", minimum: 1 },
-          },
-          ["columns"],
-        ),
-        questionVariant("value_tags", {}),
-      ],
-    },
-    condition: {
-      description:
-        "must be a condition: {question, equals|not_equals|in|includes|answered|gt|gte|lt|lte}, {criterion}, {count, <comparison>}, {score, <comparison>|above_threshold}, {all: [...]}, {any: [...]} or {not: ...}",
-      anyOf: [
-        {
-          type: "object",
-          required: ["all"],
-          additionalProperties: false,
-          properties: { all: { type: "array", minItems: 1, items: { $ref: "#/$defs/condition" } } },
-        },
-        {
-          type: "object",
-          required: ["any"],
-          additionalProperties: false,
-          properties: { any: { type: "array", minItems: 1, items: { $ref: "#/$defs/condition" } } },
-        },
-        {
-          type: "object",
-          required: ["not"],
-          additionalProperties: false,
-          properties: { not: { $ref: "#/$defs/condition" } },
-        },
-        {
-          type: "object",
-          required: ["question"],
-          minProperties: 2,
-          maxProperties: 2,
-          additionalProperties: false,
-          properties: {
-            question: id,
-            ...numberComparison,
-            equals: scalar,
-            not_equals: scalar,
-            in: { type: "array", minItems: 1, items: scalar },
-            includes: { type: "string" },
-            answered: { type: "boolean" },
-          },
-        },
-        { type: "object", required: ["criterion"], additionalProperties: false, properties: { criterion: id } },
-        {
-          type: "object",
-          required: ["count"],
-          minProperties: 2,
-          maxProperties: 2,
-          additionalProperties: false,
-          properties: { count: id, ...numberComparison },
-        },
-        {
-          type: "object",
-          required: ["score"],
-          minProperties: 2,
-          maxProperties: 2,
-          additionalProperties: false,
-          properties: { score: id, above_threshold: { type: "boolean" }, ...numberComparison },
-        },
-      ],
-    },
-  },
+  $defs: { localText, question: questionSchema, condition: conditionSchema },
 } as const;

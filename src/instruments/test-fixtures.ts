@@ -1,21 +1,10 @@
 // Small instruments for the engine's tests, built in code so each test shows
 // only the part it is about.
+import { DEFAULT_VALUES } from "../features/values/defaults.ts";
 import type { Instrument, Question, Section } from "./types.ts";
 
-export const VALUE_KEYS = [
-  "rechtvaardigheid",
-  "menselijke_waardigheid",
-  "privacy",
-  "veiligheid",
-  "autonomie",
-  "controle_over_technologie",
-  "kwaliteit_van_leven",
-  "vng_1",
-  "vng_2",
-  "vng_3",
-  "vng_4",
-  "vng_5",
-];
+/** The keys of a new organisation's value set, which value tags in the shipped instruments use. */
+export const VALUE_KEYS = DEFAULT_VALUES.map((v) => v.key);
 
 export const t = (s: string) => ({ nl: `${s} (nl)`, en: `${s} (en)` });
 
@@ -59,3 +48,9 @@ sections:
         type: text
         label: { nl: Vraag 2, en: Question 2 }
 `;
+
+/** The words answers are written with, as the features' catalogues give them. */
+export const WORDS = {
+  nl: { yes: "Ja", no: "Nee", empty: "(leeg)" },
+  en: { yes: "Yes", no: "No", empty: "(empty)" },
+};

@@ -1,16 +1,16 @@
 // Checks one risk's scores: both positions on the scale, each justified, and
 // an explicit reason when measures would make things worse than before.
-import { isRiskLevel, levelRank, riskLevel, type RiskLevel } from "./scale.ts";
+import { isRiskLevel, levelRank, RISK_AXES, riskLevel, type RiskLevel } from "./scale.ts";
 
 export type RiskScoreErrorCode =
   | "invalid_level"
   | "justification_required"
   | "residual_above_inherent_requires_reason";
 
+/** A refused score: which field, and a code the feature words from its catalogue. */
 export interface RiskScoreError {
   field: string;
   code: RiskScoreErrorCode;
-  messageKey: `risk.${RiskScoreErrorCode}`;
 }
 
 export interface RiskScoreInput {
@@ -23,16 +23,16 @@ export interface RiskScoreInput {
 
 export function validateRiskScores(input: RiskScoreInput): RiskScoreError[] {
   const errors: RiskScoreError[] = [];
-  const add = (field: string, code: RiskScoreErrorCode) => errors.push({ field, code, messageKey: `risk.${code}` });
+  const add = (field: string, code: RiskScoreErrorCode) => errors.push({ field, code });
   const filled = (s: string | null | undefined) => typeof s === "string" && s.trim() !== "";
 
-  for (const axis of ["likelihood", "impact"] as const) {
+  for (const axis of RISK_AXES) {
     if (!isRiskLevel(input.inherent[axis])) add(`inherent.${axis}`, "invalid_level");
   }
   if (!filled(input.inherent.justification)) add("inherent.justification", "justification_required");
   const residual = input.residual;
   if (!residual) return errors;
-  for (const axis of ["likelihood", "impact"] as const) {
+  for (const axis of RISK_AXES) {
     if (!isRiskLevel(residual[axis])) add(`residual.${axis}`, "invalid_level");
   }
   if (!filled(residual.justification)) add("residual.justification", "justification_required");
@@ -57,15 +57,3 @@ export function isAboveInherent(
     levelRank(riskLevel(residual)) > levelRank(riskLevel(inherent))
   );
 }
-
-export const RISK_SCORE_MESSAGES: Record<RiskScoreErrorCode, { nl: string; en: string }> = {
-  invalid_level: { nl: "Kies laag, midden of hoog.", en: "Choose low, medium or high." },
-  justification_required: {
-    nl: "Onderbouw deze inschatting: waarom deze kans en deze impact?",
-    en: "Justify this estimate: why this likelihood and this impact?",
-  },
-  residual_above_inherent_requires_reason: {
-    nl: "Het restrisico is hoger dan het risico vóór maatregelen. Leg uit waarom.",
-    en: "The residual risk is higher than the risk before measures. Explain why.",
-  },
-};

@@ -3,20 +3,11 @@ import { loadInstruments } from "../../instruments/loader.ts";
 import { VALUE_KEYS } from "../../instruments/test-fixtures.ts";
 import { validateAnswers } from "../../instruments/validate-answers.ts";
 import { evaluateScreening, SCREENING_INSTRUMENT_ID } from "./evaluate.ts";
+import { EDPB_CRITERIA, neutralScreeningAnswers, yes as yesWith } from "./neutral-answers.ts";
 
 const screening = loadInstruments(undefined, { valueKeys: VALUE_KEYS }).latest(SCREENING_INSTRUMENT_ID)!;
 
-const EDPB = [
-  "edpb_scoring",
-  "edpb_automated_decision",
-  "edpb_monitoring",
-  "edpb_sensitive_data",
-  "edpb_large_scale",
-  "edpb_combining",
-  "edpb_vulnerable",
-  "edpb_innovative",
-  "edpb_blocks_rights",
-];
+const EDPB = [...EDPB_CRITERIA];
 const AP = [
   "heimelijk_onderzoek",
   "zwarte_lijsten",
@@ -37,25 +28,10 @@ const AP = [
   "biometrische_gegevens",
 ];
 
-const no = { choice: "no" };
-const yes = { choice: "yes", explanation: "toelichting" };
+const yes = yesWith("toelichting");
 
 /** A complete screening where nothing applies and the score is 0. */
-function baseline(): Record<string, unknown> {
-  return {
-    processing_description: "Tellen van fietsen bij de stallingen.",
-    ...Object.fromEntries(EDPB.map((id) => [id, no])),
-    ap_processing: ["none"],
-    new_legislation: no,
-    risk_people: 0,
-    risk_sensitivity: 0,
-    risk_impact: 0,
-    risk_automation: 0,
-    algorithm_affects_people: no,
-    transfer_outside_eu: no,
-    children: no,
-  };
-}
+const baseline = () => neutralScreeningAnswers("Tellen van fietsen bij de stallingen.");
 
 const with_ = (changes: Record<string, unknown>) => ({ ...baseline(), ...changes });
 const firedIds = (answers: Record<string, unknown>) => evaluateScreening(screening, answers).fired.map((f) => `${f.kind}:${f.id}`);

@@ -1,18 +1,41 @@
 // /api/v1 endpoints of the assessments feature: the same use cases and
 // permissions as the pages, in the OpenAPI document.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../platform/http/env.ts";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { acceptResidualRisks, getAssessmentSettings, getDepia, getDepiaVersion, giveReview, recordApConsultation, startDepia, submitDepiaVersion, updateAssessmentSettings } from "./depia.ts";
-import { exportActionPlanCsv, exportDepiaJson, importDepiaJson } from "./exports.ts";
-import { addMeasureForRisk, addRisk, getRisk, linkMeasure, listRisks, removeRisk, unlinkMeasure, updateRisk } from "./risks.ts";
+import {
+  AcceptanceInput,
+  acceptResidualRisks,
+  ApConsultationInput,
+  getAssessmentSettings,
+  getDepia,
+  getDepiaVersion,
+  giveReview,
+  recordApConsultation,
+  ReviewInput,
+  SettingsInput,
+  startDepia,
+  submitDepiaVersion,
+  SubmitInput,
+  updateAssessmentSettings,
+} from "./depia.ts";
+import { DepiaExportSchema, exportActionPlanCsv, exportDepiaJson, importDepiaJson } from "./exports.ts";
+import { addMeasureForRisk, addRisk, getRisk, linkMeasure, LinkMeasureInput, listRisks, NewRiskMeasureInput, removeRisk, RiskInput, unlinkMeasure, updateRisk } from "./risks.ts";
 import { EXTRA_REVIEWER_ROLES, REVIEW_VERDICTS, REVIEWER_ROLES, RISK_CATEGORIES, SCREENING_OUTCOMES } from "./rules.ts";
-import { decideScreeningAsFg, finishScreening, getScreening } from "./screening.ts";
+import { decideScreeningAsFg, FgDecisionInput, finishScreening, getScreening } from "./screening.ts";
 
 const Level = z.enum(["low", "medium", "high"]);
 const Verdict = z.enum(REVIEW_VERDICTS);
 const Outcome = z.enum(SCREENING_OUTCOMES);
 const LocalText = z.object({ nl: z.string(), en: z.string() });
+/** Runs the use case; the answer is 204 without a body. */
+async function noContent(c: Context<AppEnv>, work: Promise<unknown>): Promise<Response> {
+  await work;
+  return c.body(null, 204);
+}
+
 const Created = z.object({ id: z.string() });
 
 const Fired = z.object({ kind: z.enum(["rule", "criterion"]), id: z.string(), group: z.string().optional(), result: Outcome.optional(), label: LocalText.optional(), explanation: LocalText });
@@ -56,20 +79,6 @@ const Risk = z
     measureIds: z.array(z.string()),
   })
   .openapi("Risk");
-const RiskBody = z
-  .object({
-    category: z.enum(RISK_CATEGORIES),
-    values: z.array(z.string()).optional(),
-    description: z.string(),
-    inherentLikelihood: Level,
-    inherentImpact: Level,
-    inherentJustification: z.string(),
-    residualLikelihood: Level.optional(),
-    residualImpact: Level.optional(),
-    residualJustification: z.string().optional(),
-    residualAboveInherentReason: z.string().optional(),
-  })
-  .openapi("RiskInput");
 
 const Review = z.object({
   id: z.string(),
@@ -96,9 +105,10 @@ const Depia = z
   })
   .openapi("Depia");
 
-const ProjectParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
-const VersionParam = ProjectParam.extend({ n: z.coerce.number().int().min(1).openapi({ param: { name: "n", in: "path" } }) });
-const LinkParam = IdParam.extend({ measureId: z.string().min(1).max(64).openapi({ param: { name: "measureId", in: "path" } }) });
+/** The project's id in the path. */
+const ProjectParam = IdParam;
+const VersionParam = IdParam.extend({ n: z.coerce.number().int().min(1).openapi({ param: { name: "n", in: "path" } }) });
+const LinkParam = IdParam.extend({ measureId: LinkMeasureInput.shape.measureId.openapi({ param: { name: "measureId", in: "path" } }) });
 
 export function assessmentsApi() {
   const api = apiRouter();
@@ -121,13 +131,10 @@ export function assessmentsApi() {
       path: "/projects/{id}/screening/fg-decision",
       tags: ["assessments"],
       summary: "The FG confirms or overrules (with outcome and reason) the latest screening",
-      request: { params: ProjectParam, body: jsonBody(z.object({ decision: z.enum(["confirmed", "overruled"]), outcome: Outcome.optional(), reason: z.string().optional() })) },
+      request: { params: ProjectParam, body: jsonBody(FgDecisionInput) },
       responses: { 204: { description: "Recorded" }, 409: problemResponses[400], ...problemResponses },
     }),
-    async (c) => {
-      await decideScreeningAsFg(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
-      return c.body(null, 204);
-    },
+    async (c) => noContent(c, decideScreeningAsFg(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"))),
   );
 
   // ------------------------------------------------------------ DEPIA
@@ -161,7 +168,7 @@ export function assessmentsApi() {
       path: "/projects/{id}/depia/versions",
       tags: ["assessments"],
       summary: "Submit the DEPIA for review: freeze the answers and the risk register as the next version (owner, lead)",
-      request: { params: ProjectParam, body: jsonBody(z.object({ note: z.string().optional() })) },
+      request: { params: ProjectParam, body: jsonBody(SubmitInput) },
       responses: { 201: jsonResponse(z.object({ number: z.number() }), "Submitted"), 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => c.json({ number: await submitDepiaVersion(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
@@ -189,15 +196,7 @@ export function assessmentsApi() {
       summary: "A reviewer's verdicts per section and overall advice on the latest version (FG, ISO, or an extra reviewer role; never the project's own team)",
       request: {
         params: ProjectParam,
-        body: jsonBody(
-          z.object({
-            version: z.number().int(),
-            role: z.enum(REVIEWER_ROLES).optional(),
-            overall: Verdict,
-            advice: z.string(),
-            sections: z.record(z.string(), z.object({ verdict: Verdict.optional(), note: z.string().optional(), actionOwnerUserId: z.string().optional(), actionDueDate: z.string().optional() })).optional(),
-          }),
-        ),
+        body: jsonBody(ReviewInput),
       },
       responses: { 201: jsonResponse(Created, "Given"), 409: problemResponses[400], 422: problemResponses[400], ...problemResponses },
     }),
@@ -209,8 +208,8 @@ export function assessmentsApi() {
       path: "/projects/{id}/depia/acceptance",
       tags: ["assessments"],
       summary: "The owner accepts the residual risks of the latest version in a recorded statement",
-      request: { params: ProjectParam, body: jsonBody(z.object({ version: z.number().int().optional(), statement: z.string() })) },
-      responses: { 201: jsonResponse(Created, "Accepted"), 422: problemResponses[400], ...problemResponses },
+      request: { params: ProjectParam, body: jsonBody(AcceptanceInput) },
+      responses: { 201: jsonResponse(Created, "Accepted"), 409: problemResponses[400], 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => c.json({ id: await acceptResidualRisks(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
   );
@@ -220,8 +219,8 @@ export function assessmentsApi() {
       path: "/projects/{id}/depia/ap-consultations",
       tags: ["assessments"],
       summary: "Record the prior consultation of the Autoriteit Persoonsgegevens (owner, lead)",
-      request: { params: ProjectParam, body: jsonBody(z.object({ consultedOn: z.string().openapi({ example: "2026-05-01" }), reference: z.string(), outcome: z.string() })) },
-      responses: { 201: jsonResponse(Created, "Recorded"), ...problemResponses },
+      request: { params: ProjectParam, body: jsonBody(ApConsultationInput) },
+      responses: { 201: jsonResponse(Created, "Recorded"), 409: problemResponses[400], ...problemResponses },
     }),
     async (c) => c.json({ id: await recordApConsultation(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
   );
@@ -235,7 +234,7 @@ export function assessmentsApi() {
       path: "/projects/{id}/depia/import",
       tags: ["assessments"],
       summary: "Recreate a DEPIA draft (answers, risks, their measures) from an export; refused when the project has a DEPIA or risks",
-      request: { params: ProjectParam, body: jsonBody(z.record(z.string(), z.unknown())) },
+      request: { params: ProjectParam, body: jsonBody(DepiaExportSchema) },
       responses: { 201: jsonResponse(z.object({ depiaId: z.string(), risks: z.number(), measures: z.number() }), "Imported"), 409: problemResponses[400], ...problemResponses },
     }),
     async (c) => c.json(await importDepiaJson(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")), 201),
@@ -251,7 +250,7 @@ export function assessmentsApi() {
     async (c) => c.json(await listRisks(c.get("deps"), requireActor(c), c.req.valid("param").id), 200),
   );
   api.openapi(
-    createRoute({ method: "post", path: "/projects/{id}/risks", tags: ["assessments"], summary: "Add a risk (project team); a residual score above the inherent one needs residualAboveInherentReason", request: { params: ProjectParam, body: jsonBody(RiskBody) }, responses: { 201: jsonResponse(Created, "Added"), ...problemResponses } }),
+    createRoute({ method: "post", path: "/projects/{id}/risks", tags: ["assessments"], summary: "Add a risk (project team); a residual score above the inherent one needs residualAboveInherentReason", request: { params: ProjectParam, body: jsonBody(RiskInput) }, responses: { 201: jsonResponse(Created, "Added"), ...problemResponses } }),
     async (c) => c.json({ id: await addRisk(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
   );
   api.openapi(
@@ -259,7 +258,7 @@ export function assessmentsApi() {
     async (c) => c.json(await getRisk(c.get("deps"), requireActor(c), c.req.valid("param").id), 200),
   );
   api.openapi(
-    createRoute({ method: "put", path: "/risks/{id}", tags: ["assessments"], summary: "Change a risk (project team)", request: { params: IdParam, body: jsonBody(RiskBody) }, responses: { 200: jsonResponse(Risk, "The risk after the change"), ...problemResponses } }),
+    createRoute({ method: "put", path: "/risks/{id}", tags: ["assessments"], summary: "Change a risk (project team)", request: { params: IdParam, body: jsonBody(RiskInput) }, responses: { 200: jsonResponse(Risk, "The risk after the change"), ...problemResponses } }),
     async (c) => {
       const { id } = c.req.valid("param");
       await updateRisk(c.get("deps"), requireActor(c), id, c.req.valid("json"));
@@ -268,10 +267,7 @@ export function assessmentsApi() {
   );
   api.openapi(
     createRoute({ method: "delete", path: "/risks/{id}", tags: ["assessments"], summary: "Remove a risk without linked measures (project team)", request: { params: IdParam }, responses: { 204: { description: "Removed" }, ...problemResponses } }),
-    async (c) => {
-      await removeRisk(c.get("deps"), requireActor(c), c.req.valid("param").id);
-      return c.body(null, 204);
-    },
+    async (c) => noContent(c, removeRisk(c.get("deps"), requireActor(c), c.req.valid("param").id)),
   );
   api.openapi(
     createRoute({
@@ -279,24 +275,20 @@ export function assessmentsApi() {
       path: "/risks/{id}/measures",
       tags: ["assessments"],
       summary: "Make a new measure for a risk and link it",
-      request: { params: IdParam, body: jsonBody(z.object({ title: z.string(), description: z.string().optional(), ownerUserId: z.string().optional(), dueDate: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(NewRiskMeasureInput) },
       responses: { 201: jsonResponse(Created, "The measure"), ...problemResponses },
     }),
     async (c) => c.json({ id: await addMeasureForRisk(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
   );
   api.openapi(
-    createRoute({ method: "post", path: "/risks/{id}/measure-links", tags: ["assessments"], summary: "Link an existing measure of the project to a risk", request: { params: IdParam, body: jsonBody(z.object({ measureId: z.string() })) }, responses: { 204: { description: "Linked" }, 409: problemResponses[400], ...problemResponses } }),
-    async (c) => {
-      await linkMeasure(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json").measureId);
-      return c.body(null, 204);
-    },
+    createRoute({ method: "post", path: "/risks/{id}/measure-links", tags: ["assessments"], summary: "Link an existing measure of the project to a risk", request: { params: IdParam, body: jsonBody(LinkMeasureInput) }, responses: { 204: { description: "Linked" }, 409: problemResponses[400], ...problemResponses } }),
+    async (c) => noContent(c, linkMeasure(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"))),
   );
   api.openapi(
     createRoute({ method: "delete", path: "/risks/{id}/measure-links/{measureId}", tags: ["assessments"], summary: "Unlink a measure from a risk", request: { params: LinkParam }, responses: { 204: { description: "Unlinked" }, ...problemResponses } }),
     async (c) => {
       const { id, measureId } = c.req.valid("param");
-      await unlinkMeasure(c.get("deps"), requireActor(c), id, measureId);
-      return c.body(null, 204);
+      return noContent(c, unlinkMeasure(c.get("deps"), requireActor(c), id, measureId));
     },
   );
 
@@ -307,7 +299,7 @@ export function assessmentsApi() {
     async (c) => c.json(await getAssessmentSettings(c.get("deps"), requireActor(c)), 200),
   );
   api.openapi(
-    createRoute({ method: "put", path: "/assessment-settings", tags: ["assessments"], summary: "Set the extra reviewer roles (admin)", request: { body: jsonBody(Settings) }, responses: { 200: jsonResponse(Settings, "Settings"), ...problemResponses } }),
+    createRoute({ method: "put", path: "/assessment-settings", tags: ["assessments"], summary: "Set the extra reviewer roles (admin)", request: { body: jsonBody(SettingsInput) }, responses: { 200: jsonResponse(Settings, "Settings"), ...problemResponses } }),
     async (c) => {
       await updateAssessmentSettings(c.get("deps"), requireActor(c), c.req.valid("json"));
       return c.json(await getAssessmentSettings(c.get("deps"), requireActor(c)), 200);

@@ -7,15 +7,17 @@ import { isInvolvedIn } from "../../domain/permissions/permissions.ts";
 import { canEditProject } from "../../domain/permissions/project-access.ts";
 import { evaluateScreening, SCREENING_INSTRUMENT_ID, type FiredItem, type ScreeningOutcome, type ScreeningResult } from "../../domain/screening/evaluate.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError, forbidden, notFound } from "../../platform/errors.ts";
+import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import { findResponse, getOrCreateResponse, prepareFreeze, type ResponseView } from "../instrument-responses/service.ts";
+import { findResponse, freezeAnswers, getOrCreateResponse, type ResponseView } from "../instrument-responses/service.ts";
+import { lockProjectForActor } from "../projects/access.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { openProject, parseJsonValue, requireActive, userName } from "./common.ts";
 import { SCREENING_OUTCOMES } from "./rules.ts";
 
 export const REASON_MAX = 2000;
+const SCREENING_ID_MAX = 64;
 
 export interface ScreeningRecord {
   id: string;
@@ -51,6 +53,10 @@ export interface ScreeningOverview {
 
 type Row = import("kysely").Selectable<import("./schema.ts").ScreeningTable>;
 
+const NO_SIGNALS: ScreeningResult["signals"] = { iama: { needed: false, reasons: [] }, dtia: { needed: false, reasons: [] }, kia: { needed: false, reasons: [] } };
+const NO_SCORE: ScreeningResult["score"] = { value: 0, max: 0, threshold: null, aboveThreshold: false, unanswered: [] };
+const isObject = <T>(v: unknown): v is T => !!v && typeof v === "object" && !Array.isArray(v);
+
 function toRecord(r: Row): ScreeningRecord {
   const outcome = r.outcome as ScreeningOutcome;
   const fgOutcome = (r.fg_outcome as ScreeningOutcome | null) ?? null;
@@ -62,9 +68,9 @@ function toRecord(r: Row): ScreeningRecord {
     instrumentVersion: r.instrument_version,
     outcome,
     effectiveOutcome: r.fg_decision === "overruled" && fgOutcome ? fgOutcome : outcome,
-    fired: parseJsonValue<FiredItem[]>(r.fired_json, []),
-    signals: parseJsonValue<ScreeningResult["signals"]>(r.signals_json, { iama: { needed: false, reasons: [] }, dtia: { needed: false, reasons: [] }, kia: { needed: false, reasons: [] } }),
-    score: parseJsonValue<ScreeningResult["score"]>(r.score_json, { value: 0, max: 0, threshold: null, aboveThreshold: false, unanswered: [] }),
+    fired: parseJsonValue<FiredItem[]>(r.fired_json, [], Array.isArray),
+    signals: parseJsonValue<ScreeningResult["signals"]>(r.signals_json, NO_SIGNALS, isObject),
+    score: parseJsonValue<ScreeningResult["score"]>(r.score_json, NO_SCORE, isObject),
     completedByName: r.completed_by_name,
     completedAt: r.completed_at,
     fg: r.fg_decision
@@ -99,7 +105,7 @@ function instrument(deps: Deps, version?: string) {
 
 export async function getScreening(deps: Deps, actor: Actor, projectId: string): Promise<ScreeningOverview> {
   const project = await openProject(deps, actor, projectId);
-  const response = await findResponse(deps, actor, project.id, SCREENING_INSTRUMENT_ID);
+  const response = await findResponse(deps, actor, project.id, SCREENING_INSTRUMENT_ID, { project });
   const live = response ? evaluateScreening(instrument(deps, response.instrumentVersion), response.answers) : null;
   const records = await screeningRecordsOf(deps, actor.organisationId, project.id);
   const current = records[0] ?? null;
@@ -121,30 +127,27 @@ export async function startScreening(deps: Deps, actor: Actor, projectId: string
   const project = await openProject(deps, actor, projectId);
   requireActive(project);
   if (!canEditProject(actor, project.id)) throw forbidden();
-  return getOrCreateResponse(deps, actor, project.id, SCREENING_INSTRUMENT_ID);
+  return getOrCreateResponse(deps, actor, project.id, SCREENING_INSTRUMENT_ID, { project });
 }
 
 /**
  * "Afronden": the owner or lead freezes the answers as a version and records
  * the outcome with every fired criterion and why. Refused while required
- * questions are open. A later screening (after a material change) is a new record.
+ * questions are open. A later screening (after a material change) is a new
+ * record. The record is made from exactly the answers that are frozen, in the
+ * same transaction as the version; the project is opened once.
  */
 export async function finishScreening(deps: Deps, actor: Actor, projectId: string): Promise<string> {
-  const project = await openProject(deps, actor, projectId);
-  requireActive(project);
-  if (!canEditProject(actor, project.id)) throw forbidden();
-  const response = await findResponse(deps, actor, project.id, SCREENING_INSTRUMENT_ID);
-  if (!response) throw new AppError("rule_refused", "assessments.screening.not_started");
-  const result = evaluateScreening(instrument(deps, response.instrumentVersion), response.answers);
-  if (!result.complete) throw new AppError("rule_refused", "assessments.screening.incomplete");
-  // The record is made from exactly the answers that are frozen, in the same transaction as the version.
-  const prepared = await prepareFreeze(deps, actor, response.id, "screening");
-  const evidence = evaluateScreening(instrument(deps, prepared.instrumentVersion), prepared.answers);
-  const id = deps.newId();
-  const now = deps.now().toISOString();
-  const name = await userName(deps, actor);
-  await inTransaction(deps, actor, async (tx) => {
-    const frozen = await prepared.freeze(tx);
+  return inTransaction(deps, actor, async (tx) => {
+    const project = await lockProjectForActor(tx, actor, projectId);
+    requireActive(project);
+    if (!canEditProject(actor, project.id)) throw forbidden();
+    const response = await findResponse(tx, actor, project.id, SCREENING_INSTRUMENT_ID, { project });
+    if (!response) throw new AppError("rule_refused", "assessments.screening.not_started");
+    if (!evaluateScreening(instrument(tx, response.instrumentVersion), response.answers).complete) throw new AppError("rule_refused", "assessments.screening.incomplete");
+    const frozen = await freezeAnswers(tx, actor, response.id, { note: "screening", project });
+    const evidence = evaluateScreening(instrument(tx, frozen.instrumentVersion), frozen.answers);
+    const id = tx.newId();
     await tx.db
       .insertInto("screenings")
       .values({
@@ -153,14 +156,14 @@ export async function finishScreening(deps: Deps, actor: Actor, projectId: strin
         project_id: project.id,
         response_id: response.id,
         response_version: frozen.number,
-        instrument_version: prepared.instrumentVersion,
+        instrument_version: frozen.instrumentVersion,
         outcome: evidence.outcome,
         fired_json: JSON.stringify(evidence.fired),
         signals_json: JSON.stringify(evidence.signals),
         score_json: JSON.stringify(evidence.score),
         completed_by: actor.userId,
-        completed_by_name: name,
-        completed_at: now,
+        completed_by_name: await userName(tx, actor),
+        completed_at: tx.now().toISOString(),
         fg_decision: null,
         fg_outcome: null,
         fg_reason: null,
@@ -175,12 +178,14 @@ export async function finishScreening(deps: Deps, actor: Actor, projectId: strin
       entityId: project.id,
       after: { screeningId: id, responseVersion: frozen.number, outcome: evidence.outcome, fired: evidence.fired.map((f) => `${f.kind}:${f.id}`), signals: Object.entries(evidence.signals).filter(([, s]) => s.needed).map(([k]) => k) },
     });
+    return id;
   });
-  return id;
 }
 
 export const FgDecisionInput = z
   .object({
+    /** The screening the FG looked at (the form sends it): when it was redone since, the decision is a conflict. */
+    screeningId: z.string().trim().max(SCREENING_ID_MAX, "field.invalid").optional(),
     decision: z.enum(["confirmed", "overruled"], "field.invalid_choice"),
     outcome: z
       .string()
@@ -196,23 +201,32 @@ export const FgDecisionInput = z
     }
   });
 
-/** The FG confirms the latest screening, or overrules its outcome with a reason. Once per screening. */
-export async function decideScreeningAsFg(deps: Deps, actor: Actor, projectId: string, input: unknown): Promise<void> {
-  const project = await openProject(deps, actor, projectId);
-  requireActive(project);
-  if (!actor.organisationRoles.has("fg")) throw forbidden();
-  if (isInvolvedIn(actor, project.id)) throw new AppError("forbidden", "assessments.own_project");
-  const data = parseInput(FgDecisionInput, input);
-  const [current] = await screeningRecordsOf(deps, actor.organisationId, project.id);
+/** The screening the FG decides on: the latest, as the FG saw it, not decided yet. */
+function screeningToDecide(current: ScreeningRecord | undefined, seen: string | undefined): ScreeningRecord {
   if (!current) throw notFound();
+  if (seen && seen !== current.id) throw new AppError("conflict", "assessments.screening.fg_changed");
   if (current.fg) throw new AppError("conflict", "assessments.screening.fg_already");
-  if (data.decision === "overruled" && data.outcome === current.outcome) throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "outcome", messageKey: "assessments.screening.fg_same_outcome" }] });
-  const now = deps.now().toISOString();
-  const name = await userName(deps, actor);
+  return current;
+}
+
+/**
+ * The FG confirms the latest screening, or overrules its outcome with a reason.
+ * Once per screening: the project stays locked from the read to the write, so
+ * a second decision at the same moment is a conflict.
+ */
+export async function decideScreeningAsFg(deps: Deps, actor: Actor, projectId: string, input: unknown): Promise<void> {
   await inTransaction(deps, actor, async (tx) => {
+    const project = await lockProjectForActor(tx, actor, projectId);
+    requireActive(project);
+    if (!actor.organisationRoles.has("fg")) throw forbidden();
+    if (isInvolvedIn(actor, project.id)) throw new AppError("forbidden", "assessments.own_project");
+    const data = parseInput(FgDecisionInput, input);
+    const [latest] = await screeningRecordsOf(tx, actor.organisationId, project.id);
+    const current = screeningToDecide(latest, data.screeningId);
+    if (data.decision === "overruled" && data.outcome === current.outcome) throw invalid([{ field: "outcome", messageKey: "assessments.screening.fg_same_outcome" }]);
     const res = await tx.db
       .updateTable("screenings")
-      .set({ fg_decision: data.decision, fg_outcome: data.decision === "overruled" ? data.outcome! : null, fg_reason: data.reason, fg_by: actor.userId, fg_by_name: name, fg_at: now })
+      .set({ fg_decision: data.decision, fg_outcome: data.decision === "overruled" ? data.outcome! : null, fg_reason: data.reason, fg_by: actor.userId, fg_by_name: await userName(tx, actor), fg_at: tx.now().toISOString() })
       .where("id", "=", current.id)
       .where("organisation_id", "=", actor.organisationId)
       .where("fg_decision", "is", null)

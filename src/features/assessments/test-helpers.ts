@@ -1,29 +1,16 @@
 // Test-only helpers for the assessments tests: an organisation with a team
 // and reviewers, a project in the start phase, and complete screening answers.
+import { neutralScreeningAnswers, yes as yesWith } from "../../domain/screening/index.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import { getOrCreateResponse, saveAnswers } from "../instrument-responses/service.ts";
 import { addMember, registerProject } from "../projects/service.ts";
 
-const no = { choice: "no" };
-export const yes = { choice: "yes", explanation: "toelichting" };
-const EDPB = ["edpb_scoring", "edpb_automated_decision", "edpb_monitoring", "edpb_sensitive_data", "edpb_large_scale", "edpb_combining", "edpb_vulnerable", "edpb_innovative", "edpb_blocks_rights"];
+export const yes = yesWith("toelichting");
 
+/** A complete screening where nothing applies, with the given changes. */
 export function screeningAnswers(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    processing_description: "Tellen van fietsen bij de stallingen.",
-    ...Object.fromEntries(EDPB.map((id) => [id, no])),
-    ap_processing: ["none"],
-    new_legislation: no,
-    risk_people: 0,
-    risk_sensitivity: 0,
-    risk_impact: 0,
-    risk_automation: 0,
-    algorithm_affects_people: no,
-    transfer_outside_eu: no,
-    children: no,
-    ...changes,
-  };
+  return neutralScreeningAnswers("Tellen van fietsen bij de stallingen.", changes);
 }
 
 /** Requires a DEPIA: two EDPB criteria and one AP item. */
@@ -63,9 +50,7 @@ export async function fillScreening(deps: Deps, actor: Parameters<typeof getOrCr
   await saveAnswers(deps, actor, response.id, answers);
 }
 
-export function allSections(deps: Deps, verdict: string): Record<string, { verdict: string }> {
-  return Object.fromEntries(deps.instruments.latest("depia")!.sections.map((s) => [s.id, { verdict }]));
-}
+export { allSections } from "./demo.ts";
 
 export const RISK = {
   category: "privacy",

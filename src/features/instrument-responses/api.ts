@@ -1,9 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, notFound } from "../../platform/errors.ts";
+import type { Context } from "hono";
+import type { AppEnv } from "../../platform/http/env.ts";
+import { notFound } from "../../platform/errors.ts";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
 import {
   addComment,
+  CommentInput,
   diffVersions,
   freezeVersion,
   getOrCreateResponse,
@@ -12,10 +15,17 @@ import {
   listComments,
   listProjectResponses,
   listVersions,
+  ID_MAX,
   markSectionForReview,
+  NoteInput,
+  OpenResponseInput,
   previewUpgrade,
   saveAnswers,
+  SaveAnswersInput,
+  SectionReviewInput,
   upgradeResponse,
+  UpgradeInput,
+  VERSION_MAX,
   type VersionRef,
 } from "./service.ts";
 
@@ -56,8 +66,16 @@ const ResponseSummarySchema = z.object({ id: z.string(), instrumentId: z.string(
 const VersionSummary = z.object({ number: z.number().int(), instrumentVersion: z.string(), note: z.string(), createdAt: z.string(), createdByName: z.string() }).openapi("ResponseVersion");
 const Change = z.object({ questionId: z.string(), sectionId: z.string().nullable(), label: LocalText, kind: z.enum(["added", "removed", "changed"]), before: LocalText.nullable(), after: LocalText.nullable() });
 const Comment = z.object({ id: z.string(), questionId: z.string(), body: z.string(), authorName: z.string(), createdAt: z.string() }).openapi("ResponseComment");
-const ProjectParam = z.object({ projectId: z.string().min(1).max(64).openapi({ param: { name: "projectId", in: "path" } }) });
+const ProjectParam = z.object({ projectId: IdParam.shape.id.openapi({ param: { name: "projectId", in: "path" } }) });
+const VersionParam = IdParam.extend({ version: z.string().max(VERSION_MAX).openapi({ param: { name: "version", in: "path" } }) });
+const SectionParam = IdParam.extend({ sectionId: z.string().max(ID_MAX).openapi({ param: { name: "sectionId", in: "path" } }) });
 const VersionRefQuery = z.string().regex(/^(current|\d{1,6})$/).optional();
+
+/** Runs the use case; the answer is 204 without a body. */
+async function noContent(c: Context<AppEnv>, work: Promise<unknown>): Promise<Response> {
+  await work;
+  return c.body(null, 204);
+}
 
 function ref(v: string | undefined): VersionRef {
   return v === undefined || v === "current" ? "current" : Number(v);
@@ -86,7 +104,7 @@ export function instrumentResponsesApi() {
       path: "/instruments/{id}/versions/{version}",
       tags: ["instruments"],
       summary: "The full definition of one instrument version (sections, questions, conditions, outcomes, licence)",
-      request: { params: IdParam.extend({ version: z.string().max(20).openapi({ param: { name: "version", in: "path" } }) }) },
+      request: { params: VersionParam },
       responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi("InstrumentDefinition"), "The definition"), ...problemResponses },
     }),
     async (c) => {
@@ -109,7 +127,7 @@ export function instrumentResponsesApi() {
       path: "/projects/{projectId}/responses",
       tags: ["instrument responses"],
       summary: "Open the project's response to an instrument; the first call creates it, pinned to the newest instrument version",
-      request: { params: ProjectParam, body: jsonBody(z.object({ instrumentId: z.string().min(1).max(100), subject: z.string().max(64).optional() })) },
+      request: { params: ProjectParam, body: jsonBody(OpenResponseInput) },
       responses: { 200: jsonResponse(ResponseSchema, "The response"), ...problemResponses },
     }),
     async (c) => {
@@ -129,7 +147,7 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/answers",
       tags: ["instrument responses"],
       summary: "Save answers (project team). partial (default true): merge, an empty value removes an answer, shapes checked; false: replace all and require completeness. A wrong answer refuses the whole save with 400 and changes nothing.",
-      request: { params: IdParam, body: jsonBody(z.object({ answers: z.record(z.string(), z.unknown()), partial: z.boolean().optional(), expectedRevision: z.number().int().optional() })) },
+      request: { params: IdParam, body: jsonBody(SaveAnswersInput) },
       responses: { 200: jsonResponse(ResponseSchema, "The response after saving"), 409: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
@@ -144,13 +162,12 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/sections/{sectionId}/review",
       tags: ["instrument responses"],
       summary: "Mark a section for review, or take the mark off (project team)",
-      request: { params: IdParam.extend({ sectionId: z.string().max(100).openapi({ param: { name: "sectionId", in: "path" } }) }), body: jsonBody(z.object({ forReview: z.boolean() })) },
+      request: { params: SectionParam, body: jsonBody(SectionReviewInput) },
       responses: { 204: { description: "Marked" }, ...problemResponses },
     }),
     async (c) => {
       const { id, sectionId } = c.req.valid("param");
-      await markSectionForReview(c.get("deps"), requireActor(c), id, sectionId, c.req.valid("json").forReview);
-      return c.body(null, 204);
+      return noContent(c, markSectionForReview(c.get("deps"), requireActor(c), id, sectionId, c.req.valid("json").forReview));
     },
   );
 
@@ -165,7 +182,7 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/versions",
       tags: ["instrument responses"],
       summary: "Save the current answers as a new version (project team)",
-      request: { params: IdParam, body: jsonBody(z.object({ note: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(NoteInput) },
       responses: { 201: jsonResponse(VersionSummary, "The new version"), ...problemResponses },
     }),
     async (c) => c.json(await freezeVersion(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json").note), 201),
@@ -207,7 +224,7 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/comments",
       tags: ["instrument responses"],
       summary: "Comments, oldest first; optionally on one question",
-      request: { params: IdParam, query: z.object({ questionId: z.string().max(100).optional() }) },
+      request: { params: IdParam, query: z.object({ questionId: z.string().max(ID_MAX).optional() }) },
       responses: { 200: jsonResponse(z.object({ items: z.array(Comment) }), "The comments"), ...problemResponses },
     }),
     async (c) => c.json({ items: await listComments(c.get("deps"), requireActor(c), c.req.valid("param").id, { questionId: c.req.valid("query").questionId }) }, 200),
@@ -219,7 +236,7 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/comments",
       tags: ["instrument responses"],
       summary: "Comment on a question (anyone who may see the project)",
-      request: { params: IdParam, body: jsonBody(z.object({ questionId: z.string(), body: z.string() })) },
+      request: { params: IdParam, body: jsonBody(CommentInput) },
       responses: { 201: jsonResponse(z.object({ id: z.string() }), "Posted"), ...problemResponses },
     }),
     async (c) => c.json({ id: await addComment(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
@@ -231,7 +248,7 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/upgrade",
       tags: ["instrument responses"],
       summary: "What moving the response to a newer instrument version would change",
-      request: { params: IdParam, query: z.object({ to: z.string().max(20).optional() }) },
+      request: { params: IdParam, query: z.object({ to: z.string().max(VERSION_MAX).optional() }) },
       responses: {
         200: jsonResponse(z.object({ from: z.string(), to: z.string(), changes: z.array(Change), dropped: z.array(z.object({ questionId: z.string(), label: LocalText })), questionsAdded: z.array(z.object({ questionId: z.string(), label: LocalText })) }), "The preview"),
         422: problemResponses[400],
@@ -247,14 +264,10 @@ export function instrumentResponsesApi() {
       path: "/responses/{id}/upgrade",
       tags: ["instrument responses"],
       summary: "Move the response to a newer instrument version (project team); the old answers are frozen as a version first",
-      request: { params: IdParam, body: jsonBody(z.object({ toVersion: z.string().max(20) })) },
+      request: { params: IdParam, body: jsonBody(UpgradeInput) },
       responses: { 200: jsonResponse(ResponseSchema, "The response after the upgrade"), 422: problemResponses[400], ...problemResponses },
     }),
-    async (c) => {
-      const { toVersion } = c.req.valid("json");
-      if (!toVersion) throw new AppError("validation", "error.validation");
-      return c.json(await upgradeResponse(c.get("deps"), requireActor(c), c.req.valid("param").id, toVersion), 200);
-    },
+    async (c) => c.json(await upgradeResponse(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json").toVersion), 200),
   );
 
   return api;

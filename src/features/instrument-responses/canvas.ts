@@ -6,12 +6,15 @@ import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { ProjectSnapshot } from "../../domain/lifecycle/snapshot.ts";
 import { isAnswered, type LocalText } from "../../instruments/index.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError } from "../../platform/errors.ts";
+import { invalid } from "../../platform/errors.ts";
+import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import { createMeasure, listMeasures, type Measure } from "../measures/service.ts";
+import { createMeasure, listMeasures, MEASURE_LIMITS, type Measure } from "../measures/service.ts";
+import { loadProjectForActor } from "../projects/access.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import type { ValueTouch } from "../values/profile.ts";
-import { findResponse, projectResponseStatus } from "./service.ts";
+import { ID_MAX } from "./model.ts";
+import { findResponse, projectResponseStatus } from "./queries.ts";
 
 export const CANVAS_INSTRUMENT_ID = "ethics-canvas";
 
@@ -67,30 +70,36 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
+/** A date as the form's date field sends it: yyyy-mm-dd. */
+export const DATE_MAX = 10;
+/** A user id. */
+export const PERSON_ID_MAX = 64;
+
 export const CanvasActionInput = z.object({
-  title: z.string().trim().min(1, "field.required").max(200, "field.too_long"),
-  description: optional(4000),
-  areaId: z.string().trim().min(1, "field.required").max(100, "field.too_long"),
-  ownerUserId: optional(64),
-  dueDate: optional(10),
+  title: z.string().trim().min(1, "field.required").max(MEASURE_LIMITS.title, "field.too_long"),
+  description: optional(MEASURE_LIMITS.description),
+  areaId: z.string().trim().min(1, "field.required").max(ID_MAX, "field.too_long"),
+  ownerUserId: optional(PERSON_ID_MAX),
+  dueDate: optional(DATE_MAX),
 });
 
 /** Records a canvas action as a measure of the project, linked to its area (source canvas, id = area id). */
 export async function addCanvasAction(deps: Deps, actor: Actor, projectId: string, input: unknown): Promise<string> {
   const data = parseInput(CanvasActionInput, input);
-  const instrument = deps.instruments.latest(CANVAS_INSTRUMENT_ID)!;
-  const response = await findResponse(deps, actor, projectId, CANVAS_INSTRUMENT_ID);
-  const pinned = response ? deps.instruments.get(response.instrumentId, response.instrumentVersion)! : instrument;
-  if (!pinned.sections.some((s) => s.id === data.areaId)) {
-    throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "areaId", messageKey: "field.invalid_choice" }] });
-  }
-  return createMeasure(deps, actor, {
-    projectId,
-    title: data.title,
-    description: data.description,
-    ownerUserId: data.ownerUserId,
-    dueDate: data.dueDate,
-    source: { type: "canvas", id: data.areaId },
+  return inTransaction(deps, actor, async (tx) => {
+    const project = await loadProjectForActor(tx.db, actor, projectId);
+    const response = await findResponse(tx, actor, project.id, CANVAS_INSTRUMENT_ID, { project });
+    const pinned = response ? tx.instruments.get(response.instrumentId, response.instrumentVersion)! : tx.instruments.latest(CANVAS_INSTRUMENT_ID)!;
+    if (!pinned.sections.some((s) => s.id === data.areaId)) throw invalid([{ field: "areaId", messageKey: "field.invalid_choice" }]);
+    // The measures feature checks who may add one and stores it in this same transaction.
+    return createMeasure(tx, actor, {
+      projectId: project.id,
+      title: data.title,
+      description: data.description,
+      ownerUserId: data.ownerUserId,
+      dueDate: data.dueDate,
+      source: { type: "canvas", id: data.areaId },
+    });
   });
 }
 

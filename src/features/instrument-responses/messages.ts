@@ -1,11 +1,26 @@
-import { ANSWER_ERROR_MESSAGES, type AnswerErrorCode } from "../../instruments/index.ts";
-
-// The engine's answer errors, under this feature's prefix, in both languages.
-const answerNl = Object.fromEntries(Object.entries(ANSWER_ERROR_MESSAGES).map(([code, text]) => [`instrument_responses.answer.${code}`, text.nl])) as Record<`instrument_responses.answer.${AnswerErrorCode}`, string>;
-const answerEn = Object.fromEntries(Object.entries(ANSWER_ERROR_MESSAGES).map(([code, text]) => [`instrument_responses.answer.${code}`, text.en])) as Record<`instrument_responses.answer.${AnswerErrorCode}`, string>;
-
+// The instrument engine's answer errors are codes; they are worded here, as
+// `instrument_responses.answer.<code>` (answerFieldErrors builds the key, so the
+// compiler finds a code without its sentence).
 export const nl = {
-  ...answerNl,
+  "instrument_responses.answer.unknown_question": "Deze vraag bestaat niet in dit instrument.",
+  "instrument_responses.answer.required": "Vul dit in. Deze vraag is verplicht.",
+  "instrument_responses.answer.wrong_type": "Dit soort antwoord past niet bij deze vraag.",
+  "instrument_responses.answer.invalid_option": "Kies een van de gegeven mogelijkheden.",
+  "instrument_responses.answer.duplicate_choice": "U heeft dezelfde keuze twee keer gemaakt.",
+  "instrument_responses.answer.exclusive_option": "‘{option}’ kunt u niet combineren met andere keuzes.",
+  "instrument_responses.answer.too_many_choices": "Kies er hoogstens {max}.",
+  "instrument_responses.answer.not_integer": "Vul een heel getal in.",
+  "instrument_responses.answer.out_of_range": "Kies een waarde van {min} tot en met {max}.",
+  "instrument_responses.answer.too_long": "Gebruik hoogstens {max} tekens.",
+  "instrument_responses.answer.explanation_required": "Licht uw antwoord toe.",
+  "instrument_responses.answer.unknown_column": "Deze kolom bestaat niet in de tabel.",
+  "instrument_responses.answer.cell_wrong_type": "Dit soort waarde past niet in deze kolom.",
+  "instrument_responses.answer.cell_required": "Vul deze cel in.",
+  "instrument_responses.answer.invalid_date": "Vul een datum in als jjjj-mm-dd.",
+  "instrument_responses.answer.rows_mismatch": "De rijen van deze tabel liggen vast; er ontbreekt een rij of er is een onbekende rij.",
+  "instrument_responses.answer.too_few_rows": "Vul minstens {min} rijen in.",
+  "instrument_responses.answer.too_many_rows": "Gebruik hoogstens {max} rijen.",
+  "instrument_responses.answer.unknown_value_tag": "‘{value}’ is geen waarde van uw organisatie.",
   "instrument_responses.answer.choose_yes_no": "Kies ja of nee bij uw toelichting.",
   "instrument_responses.answers_refused": "Niet opgeslagen: een of meer antwoorden kloppen niet. Er is niets veranderd.",
   "instrument_responses.changed_meanwhile": "Iemand anders heeft dit net gewijzigd. Laad de pagina opnieuw en probeer het nog eens.",
@@ -44,6 +59,7 @@ export const nl = {
   "instrument_responses.cell_label": "{column}, rij {number}",
   "instrument_responses.yes": "Ja",
   "instrument_responses.no": "Nee",
+  "instrument_responses.empty_answer": "(leeg)",
   "instrument_responses.not_filled": "(niet ingevuld)",
   "instrument_responses.explanation": "Toelichting",
   "instrument_responses.scale_hint": "Van {min} tot en met {max}",
@@ -128,7 +144,25 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
-  ...answerEn,
+  "instrument_responses.answer.unknown_question": "This question does not exist in this instrument.",
+  "instrument_responses.answer.required": "Please answer this. This question is required.",
+  "instrument_responses.answer.wrong_type": "This kind of answer does not fit this question.",
+  "instrument_responses.answer.invalid_option": "Choose one of the given options.",
+  "instrument_responses.answer.duplicate_choice": "The same choice was made twice.",
+  "instrument_responses.answer.exclusive_option": "‘{option}’ cannot be combined with other choices.",
+  "instrument_responses.answer.too_many_choices": "Choose at most {max}.",
+  "instrument_responses.answer.not_integer": "Enter a whole number.",
+  "instrument_responses.answer.out_of_range": "Choose a value from {min} to {max}.",
+  "instrument_responses.answer.too_long": "Use at most {max} characters.",
+  "instrument_responses.answer.explanation_required": "Please explain your answer.",
+  "instrument_responses.answer.unknown_column": "This column does not exist in the table.",
+  "instrument_responses.answer.cell_wrong_type": "This kind of value does not fit this column.",
+  "instrument_responses.answer.cell_required": "Please fill in this cell.",
+  "instrument_responses.answer.invalid_date": "Enter a date as yyyy-mm-dd.",
+  "instrument_responses.answer.rows_mismatch": "This table has fixed rows; a row is missing or unknown.",
+  "instrument_responses.answer.too_few_rows": "Fill in at least {min} rows.",
+  "instrument_responses.answer.too_many_rows": "Use at most {max} rows.",
+  "instrument_responses.answer.unknown_value_tag": "‘{value}’ is not one of your organisation's values.",
   "instrument_responses.answer.choose_yes_no": "Choose yes or no with your explanation.",
   "instrument_responses.answers_refused": "Not saved: one or more answers are not right. Nothing has changed.",
   "instrument_responses.changed_meanwhile": "Someone else has just changed this. Please reload the page and try again.",
@@ -167,6 +201,7 @@ export const en: Record<keyof typeof nl, string> = {
   "instrument_responses.cell_label": "{column}, row {number}",
   "instrument_responses.yes": "Yes",
   "instrument_responses.no": "No",
+  "instrument_responses.empty_answer": "(empty)",
   "instrument_responses.not_filled": "(not filled in)",
   "instrument_responses.explanation": "Explanation",
   "instrument_responses.scale_hint": "From {min} to {max}",

@@ -4,11 +4,11 @@
 // → GET; with htmx (HX-Request) a section save answers with a fragment that
 // updates the live region and the statuses in place.
 import { Hono } from "hono";
-import type { Actor } from "../../domain/permissions/permissions.ts";
 import { computeVisibility, type Instrument } from "../../instruments/index.ts";
 import { AppError, notFound, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
-import { pageContext, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
+import { mountFormActions, type FormAction, type FormAgain } from "../../platform/http/form-actions.ts";
+import { handleForm, pageContext, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import { loadProjectForActor } from "../projects/access.ts";
 import { listOrganisationPeople } from "../projects/service.ts";
 import { listValues } from "../values/service.ts";
@@ -29,10 +29,10 @@ import {
   type VersionRef,
 } from "./service.ts";
 import { CanvasActions } from "./views/canvas-actions.tsx";
-import { AutosaveResult, DiffPage, sectionAnchor, timeOfDay, UpgradePage, type InstrumentPageModel } from "./views/instrument-form.tsx";
+import { AutosaveResult } from "./views/instrument-form.tsx";
+import { sectionAnchor, timeOfDay, type InstrumentPageModel } from "./views/page-model.tsx";
 import { ResponsePage } from "./views/response-page.tsx";
-
-const FORM_ERROR_CODES = new Set(["validation", "conflict", "rule_refused"]);
+import { DiffPage, UpgradePage } from "./views/versions.tsx";
 
 interface Target {
   projectId: string;
@@ -49,8 +49,18 @@ function target(c: AppContext): Target {
   return { projectId, instrumentId, basePath, isCanvas };
 }
 
+/** The page's response (the first visit creates it). */
+function responseOf(c: AppContext): Promise<ResponseView> {
+  const where = target(c);
+  return getOrCreateResponse(c.get("deps"), requireActor(c), where.projectId, where.instrumentId);
+}
+
 function pinned(c: AppContext, response: ResponseView): Instrument {
   return c.get("deps").instruments.get(response.instrumentId, response.instrumentVersion)!;
+}
+
+function pageTitle(c: AppContext, response: ResponseView): string {
+  return target(c).isCanvas ? c.get("t")("instrument_responses.canvas.title") : pinned(c, response).title[c.get("lang")];
 }
 
 function parseExtraRows(raw: string | undefined): Record<string, number> {
@@ -83,181 +93,159 @@ async function showPage(c: AppContext, extras: PageExtras = {}): Promise<Respons
   const deps = c.get("deps");
   const where = target(c);
   const project = await loadProjectForActor(deps.db, actor, where.projectId);
-  const response = await getOrCreateResponse(deps, actor, project.id, where.instrumentId);
+  const response = await getOrCreateResponse(deps, actor, project.id, where.instrumentId, { project });
   const instrument = pinned(c, response);
   const [values, comments, versions] = await Promise.all([listValues(deps, actor), listComments(deps, actor, response.id), listVersions(deps, actor, response.id)]);
   const canvas = where.isCanvas
     ? { actions: await listCanvasActions(deps, actor, project.id), people: response.canEdit ? await listOrganisationPeople(deps, actor) : [] }
     : null;
-  const title = where.isCanvas ? c.get("t")("instrument_responses.canvas.title") : instrument.title[c.get("lang")];
+  const title = pageTitle(c, response);
   return renderPage(
     c,
     `${title} · ${project.title}`,
     (ctx) => {
-      const model: InstrumentPageModel = {
-        ctx,
-        instrument,
-        response,
-        basePath: where.basePath,
-        values,
-        comments,
-        failed: extras.failed,
-        commentFailed: extras.commentFailed,
-        extraRows: parseExtraRows(c.req.query("extra")),
-      };
-      return (
-        <ResponsePage
-          model={model}
-          project={project}
-          title={title}
-          versions={versions}
-          summaryErrors={extras.summaryErrors}
-          extra={
-            canvas ? (
-              <CanvasActions ctx={ctx} instrument={instrument} actions={canvas.actions} people={canvas.people} canEdit={response.canEdit} action={`${where.basePath}/actions`} values={extras.actionForm?.values} errors={extras.actionForm?.errors} />
-            ) : null
-          }
-        />
-      );
+      const model: InstrumentPageModel = { ctx, instrument, response, basePath: where.basePath, values, comments, failed: extras.failed, commentFailed: extras.commentFailed, extraRows: parseExtraRows(c.req.query("extra")) };
+      const extra = canvas ? (
+        <CanvasActions ctx={ctx} instrument={instrument} actions={canvas.actions} people={canvas.people} canEdit={response.canEdit} action={`${where.basePath}/actions`} values={extras.actionForm?.values} errors={extras.actionForm?.errors} />
+      ) : null;
+      return <ResponsePage model={model} project={project} title={title} versions={versions} summaryErrors={extras.summaryErrors} extra={extra} />;
     },
     extras.status ?? 200,
   );
 }
 
 async function saveSection(c: AppContext): Promise<Response> {
-  const actor = requireActor(c);
-  const deps = c.get("deps");
   const where = target(c);
   const body = (await c.req.parseBody({ all: true })) as FormBody;
   const isHx = c.req.header("HX-Request") === "true";
-  const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
+  const response = await responseOf(c);
   const instrument = pinned(c, response);
   const sectionId = c.req.param("sectionId") ?? "";
   const section = instrument.sections.find((s) => s.id === sectionId);
   if (!section) throw notFound();
   const { patch, errors } = answersFromForm(section, body);
   const more = typeof body._more === "string" && section.questions.some((q) => q.id === body._more) ? body._more : undefined;
-  try {
-    if (errors.length) throw new AppError("validation", "instrument_responses.answers_refused", { fieldErrors: errors });
-    const saved = await saveAnswers(deps, actor, response.id, patch);
-    if (isHx) return autosaveFragment(c, instrument, response, saved, sectionId, c.get("t")("instrument_responses.saved_at", { time: timeOfDay(saved.updatedAt, c.get("lang")) }));
-    const extra = more ? `?extra=${more}:${MORE_ROWS}` : "";
-    return redirectWithFlash(c, `${where.basePath}${extra}#${sectionAnchor(sectionId)}`, more ? undefined : "instrument_responses.saved");
-  } catch (e) {
-    if (!(e instanceof AppError) || !FORM_ERROR_CODES.has(e.code)) throw e;
-    const fieldErrors = e.fieldErrors.length ? e.fieldErrors : [{ field: "_", messageKey: e.messageKey, params: e.params }];
-    if (isHx) {
-      const first = summaryErrors(c, instrument, fieldErrors)[0]!;
-      const message = c.get("t")("instrument_responses.not_saved", { message: c.get("t")(first.messageKey, first.params) });
-      return autosaveFragment(c, instrument, response, response, sectionId, message);
-    }
-    return showPage(c, {
-      failed: { sectionId, errors: fieldErrors, answers: { ...response.answers, ...patch } },
-      summaryErrors: summaryErrors(c, instrument, fieldErrors),
-      status: e.status,
-    });
-  }
+  return handleForm(
+    c,
+    async () => {
+      if (errors.length) throw new AppError("validation", "instrument_responses.answers_refused", { fieldErrors: errors });
+      const saved = await saveAnswers(c.get("deps"), requireActor(c), response.id, patch);
+      if (isHx) return autosaveFragment(c, instrument, response, saved, sectionId, c.get("t")("instrument_responses.saved_at", { time: timeOfDay(saved.updatedAt, c.get("lang")) }));
+      const extra = more ? `?extra=${more}:${MORE_ROWS}` : "";
+      return redirectWithFlash(c, `${where.basePath}${extra}#${sectionAnchor(sectionId)}`, more ? undefined : "instrument_responses.saved");
+    },
+    (fieldErrors, status) => {
+      if (isHx) {
+        const first = summaryErrors(c, instrument, fieldErrors)[0]!;
+        return autosaveFragment(c, instrument, response, response, sectionId, c.get("t")("instrument_responses.not_saved", { message: c.get("t")(first.messageKey, first.params) }));
+      }
+      return showPage(c, { failed: { sectionId, errors: fieldErrors, answers: { ...response.answers, ...patch } }, summaryErrors: summaryErrors(c, instrument, fieldErrors), status });
+    },
+  );
 }
 
 /** The htmx answer: live region, statuses, and the questions of any section whose visible questions changed. */
 async function autosaveFragment(c: AppContext, instrument: Instrument, before: ResponseView, after: ResponseView, sectionId: string, message: string): Promise<Response> {
-  const deps = c.get("deps");
-  const actor = requireActor(c);
   const was = computeVisibility(instrument, before.answers);
   const now = computeVisibility(instrument, after.answers);
   const changed = instrument.sections.filter((s) => was.sections.has(s.id) !== now.sections.has(s.id) || s.questions.some((q) => was.questions.has(q.id) !== now.questions.has(q.id)));
-  const model: InstrumentPageModel = { ctx: pageContext(c), instrument, response: after, basePath: target(c).basePath, values: changed.length ? await listValues(deps, actor) : [], comments: [] };
+  const values = changed.length ? await listValues(c.get("deps"), requireActor(c)) : [];
+  const model: InstrumentPageModel = { ctx: pageContext(c), instrument, response: after, basePath: target(c).basePath, values, comments: [] };
   c.header("Cache-Control", "no-store");
-  const html = await (<AutosaveResult model={model} sectionId={sectionId} message={message} reRender={changed} />).toString();
-  return c.html(html);
+  return c.html(await (<AutosaveResult model={model} sectionId={sectionId} message={message} reRender={changed} />).toString());
+}
+
+/** The comment form's fields are named per section, so each section's form shows its own errors. */
+function commentFields(body: Record<string, string>) {
+  const sectionId = body.sectionId ?? "";
+  const question = `comment-${sectionId}-question`;
+  const text = `comment-${sectionId}-body`;
+  return { sectionId, question, text, values: { [question]: body[question] ?? "", [text]: body[text] ?? "" } };
+}
+
+/** The forms of an instrument page beside the sections' own: the review mark, comments, versions, the upgrade. */
+const pageActions: FormAction[] = [
+  {
+    path: "sections/:sectionId/review",
+    form: "review",
+    flash: "instrument_responses.marked",
+    run: async (c, _id, body) => markSectionForReview(c.get("deps"), requireActor(c), (await responseOf(c)).id, c.req.param("sectionId") ?? "", body.forReview === "1"),
+    redirectTo: (c) => `${target(c).basePath}#${sectionAnchor(c.req.param("sectionId") ?? "")}`,
+  },
+  {
+    path: "comments",
+    form: "comments",
+    flash: "instrument_responses.comment_added",
+    run: async (c, _id, body) => {
+      const { sectionId, question, text, values } = commentFields(body);
+      await addComment(c.get("deps"), requireActor(c), (await responseOf(c)).id, { questionId: values[question], body: values[text] });
+      return sectionId;
+    },
+    redirectTo: (c, _id, sectionId) => `${target(c).basePath}#comments-${String(sectionId)}`,
+  },
+  {
+    path: "versions",
+    form: "versions",
+    flash: "instrument_responses.frozen_flash",
+    run: async (c, _id, body) => freezeVersion(c.get("deps"), requireActor(c), (await responseOf(c)).id, body.note ?? ""),
+    redirectTo: (c) => `${target(c).basePath}#versions-title`,
+  },
+  {
+    path: "upgrade",
+    form: "upgrade",
+    flash: "instrument_responses.upgraded",
+    run: async (c, _id, body) => upgradeResponse(c.get("deps"), requireActor(c), (await responseOf(c)).id, body.toVersion ?? ""),
+    redirectTo: (c) => target(c).basePath,
+  },
+];
+
+/** The canvas's own form: an action, recorded as a measure. */
+const canvasActions: FormAction[] = [
+  {
+    path: "actions",
+    form: "actions",
+    flash: "instrument_responses.canvas.action_added",
+    run: (c, id, body) => addCanvasAction(c.get("deps"), requireActor(c), id, body),
+    redirectTo: (_c, id) => `${canvasPath(id)}#actions-title`,
+  },
+];
+
+/** A refused form: the page again, with the errors beside the form they belong to. */
+function showAgain(c: AppContext, _id: string, again: FormAgain): Promise<Response> {
+  const status = again.status;
+  if (again.errorsFor === "actions") return showPage(c, { actionForm: { values: again.values, errors: again.errors }, status });
+  if (again.errorsFor !== "comments") return showPage(c, { summaryErrors: again.errors, status });
+  const { sectionId, question, text, values } = commentFields(again.values);
+  const errors = again.errors.map((f) => ({ ...f, field: f.field === "questionId" ? question : text }));
+  return showPage(c, { commentFailed: { sectionId, errors, values }, summaryErrors: errors, status });
+}
+
+function versionRef(v: string | undefined): VersionRef {
+  if (v === undefined || v === "current") return "current";
+  if (!/^\d{1,6}$/.test(v)) throw notFound();
+  return Number(v);
 }
 
 function instrumentPages(app: Hono<AppEnv>, base: string): void {
   app.get(base, (c) => showPage(c));
-
   app.post(`${base}/sections/:sectionId`, (c) => saveSection(c));
-
-  app.post(`${base}/sections/:sectionId/review`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const body = await c.req.parseBody();
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    const sectionId = c.req.param("sectionId") ?? "";
-    await markSectionForReview(deps, actor, response.id, sectionId, body.forReview === "1");
-    return redirectWithFlash(c, `${where.basePath}#${sectionAnchor(sectionId)}`, "instrument_responses.marked");
-  });
-
-  app.post(`${base}/comments`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const body = await c.req.parseBody();
-    const sectionId = typeof body.sectionId === "string" ? body.sectionId : "";
-    const question = `comment-${sectionId}-question`;
-    const text = `comment-${sectionId}-body`;
-    const values = { [question]: String(body[question] ?? ""), [text]: String(body[text] ?? "") };
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    try {
-      await addComment(deps, actor, response.id, { questionId: values[question], body: values[text] });
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== "validation") throw e;
-      const errors = e.fieldErrors.map((f) => ({ ...f, field: f.field === "questionId" ? question : text }));
-      return showPage(c, { commentFailed: { sectionId, errors, values }, summaryErrors: errors, status: 400 });
-    }
-    return redirectWithFlash(c, `${where.basePath}#comments-${sectionId}`, "instrument_responses.comment_added");
-  });
-
-  app.post(`${base}/versions`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const body = await c.req.parseBody();
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    try {
-      await freezeVersion(deps, actor, response.id, typeof body.note === "string" ? body.note : "");
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== "validation") throw e;
-      return showPage(c, { summaryErrors: e.fieldErrors, status: 400 });
-    }
-    return redirectWithFlash(c, `${where.basePath}#versions-title`, "instrument_responses.frozen_flash");
-  });
+  mountFormActions(app, base, pageActions, showAgain, canvasPath);
 
   app.get(`${base}/diff`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    const ref = (v: string | undefined): VersionRef => {
-      if (v === undefined || v === "current") return "current";
-      if (!/^\d{1,6}$/.test(v)) throw notFound();
-      return Number(v);
-    };
-    const diff = await diffVersions(deps, actor, response.id, ref(c.req.query("from")), ref(c.req.query("to")));
-    const title = where.isCanvas ? c.get("t")("instrument_responses.canvas.title") : pinned(c, response).title[c.get("lang")];
-    return renderPage(c, c.get("t")("instrument_responses.diff_title"), (ctx) => <DiffPage ctx={ctx} title={title} backHref={where.basePath} diff={diff} />);
+    const response = await responseOf(c);
+    const diff = await diffVersions(c.get("deps"), requireActor(c), response.id, versionRef(c.req.query("from")), versionRef(c.req.query("to")));
+    const title = pageTitle(c, response);
+    return renderPage(c, c.get("t")("instrument_responses.diff_title"), (ctx) => <DiffPage ctx={ctx} title={title} backHref={target(c).basePath} diff={diff} />);
   });
 
   app.get(`${base}/upgrade`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    const preview = await previewUpgrade(deps, actor, response.id);
-    const title = where.isCanvas ? c.get("t")("instrument_responses.canvas.title") : pinned(c, response).title[c.get("lang")];
+    const response = await responseOf(c);
+    const preview = await previewUpgrade(c.get("deps"), requireActor(c), response.id);
+    const { basePath } = target(c);
+    const title = pageTitle(c, response);
     return renderPage(c, c.get("t")("instrument_responses.upgrade_title", { version: preview.to }), (ctx) => (
-      <UpgradePage ctx={ctx} title={title} backHref={where.basePath} basePath={where.basePath} preview={preview} canEdit={response.canEdit} />
+      <UpgradePage ctx={ctx} title={title} backHref={basePath} basePath={basePath} preview={preview} canEdit={response.canEdit} />
     ));
-  });
-
-  app.post(`${base}/upgrade`, async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const where = target(c);
-    const body = await c.req.parseBody();
-    const response = await getOrCreateResponse(deps, actor, where.projectId, where.instrumentId);
-    await upgradeResponse(deps, actor, response.id, typeof body.toVersion === "string" ? body.toVersion : "");
-    return redirectWithFlash(c, where.basePath, "instrument_responses.upgraded");
   });
 }
 
@@ -265,22 +253,6 @@ export function instrumentResponseRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   instrumentPages(app, "/projects/:id/canvas");
   instrumentPages(app, "/projects/:id/instruments/:instrumentId");
-
-  app.post("/projects/:id/canvas/actions", async (c) => {
-    const actor: Actor = requireActor(c);
-    const deps = c.get("deps");
-    const projectId = c.req.param("id");
-    const body = await c.req.parseBody();
-    const values: Record<string, string> = {};
-    for (const k of ["title", "description", "areaId", "ownerUserId", "dueDate"]) values[k] = typeof body[k] === "string" ? (body[k] as string) : "";
-    try {
-      await addCanvasAction(deps, actor, projectId, values);
-    } catch (e) {
-      if (!(e instanceof AppError) || !FORM_ERROR_CODES.has(e.code)) throw e;
-      const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: "title", messageKey: e.messageKey, params: e.params }];
-      return showPage(c, { actionForm: { values, errors }, status: e.status });
-    }
-    return redirectWithFlash(c, `${canvasPath(projectId)}#actions-title`, "instrument_responses.canvas.action_added");
-  });
+  mountFormActions(app, "/projects/:id/canvas", canvasActions, showAgain, canvasPath);
   return app;
 }

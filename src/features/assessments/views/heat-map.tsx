@@ -2,7 +2,7 @@
 // position ("R1′") on the 3×3 scale, as an SVG with title and description,
 // and the same data as a table beside it. Presentation attributes only: the
 // CSP forbids inline style.
-import { IMPACT, LIKELIHOOD, RISK_LEVELS, type RiskLevel } from "../../../domain/risk/scale.ts";
+import { RISK_LEVELS, type RiskLevel } from "../../../domain/risk/scale.ts";
 import { Cell, Row, Table } from "../../../ui/components.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { CELL, layoutHeatMap, ORIGIN, residualLabel } from "../heat-map-layout.ts";
@@ -85,7 +85,7 @@ export function HeatMapTable({ ctx, risks }: { ctx: PageContext; risks: Risk[] }
 
 /** The scale in words, so everyone scores the same way. */
 export function ScaleExplanation({ ctx }: { ctx: PageContext }) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <details class="afw-details">
       <summary>{t("assessments.scale.summary")}</summary>
@@ -93,8 +93,8 @@ export function ScaleExplanation({ ctx }: { ctx: PageContext }) {
         {RISK_LEVELS.map((l) => (
           <Row>
             <Cell>{t(`assessments.level.${l}`)}</Cell>
-            <Cell>{LIKELIHOOD[l].description[lang]}</Cell>
-            <Cell>{IMPACT[l].description[lang]}</Cell>
+            <Cell>{t(`assessments.scale.likelihood.${l}`)}</Cell>
+            <Cell>{t(`assessments.scale.impact.${l}`)}</Cell>
           </Row>
         ))}
       </Table>

@@ -116,6 +116,7 @@ export function ScreeningPage({ ctx, model, values, errors }: { ctx: PageContext
         <section aria-labelledby="screening-fg">
           <Heading2 id="screening-fg">{t("assessments.screening.fg_form_title")}</Heading2>
           <PostForm action={`${projectPath(project.id)}/screening/fg`} csrfToken={ctx.csrfToken} label={t("assessments.screening.fg_form_title")}>
+            <input type="hidden" name="screeningId" value={current?.id ?? ""} />
             <SelectField t={t} name="decision" label={t("assessments.screening.fg_decision")} required values={values} errors={errors}
               options={[{ value: "confirmed", label: t("assessments.screening.fg_confirm") }, { value: "overruled", label: t("assessments.screening.fg_overrule") }]} />
             <SelectField t={t} name="outcome" label={t("assessments.screening.fg_outcome")} hint={t("assessments.screening.fg_outcome_hint")} values={values} errors={errors}

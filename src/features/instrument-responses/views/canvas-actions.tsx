@@ -4,7 +4,8 @@ import type { FieldError } from "../../../platform/errors.ts";
 import { Cell, formatDate, Heading2, Paragraph, Row, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import type { Measure } from "../../measures/service.ts";
+import { MEASURE_LIMITS, type Measure } from "../../measures/service.ts";
+import { DATE_MAX } from "../canvas.ts";
 
 export function CanvasActions(props: {
   ctx: PageContext;
@@ -42,8 +43,8 @@ export function CanvasActions(props: {
       {props.canEdit ? (
         <PostForm action={props.action} csrfToken={ctx.csrfToken} label={t("instrument_responses.canvas.action_submit")}>
           <ErrorSummary t={t} errors={props.errors} />
-          <TextField t={t} name="title" label={t("instrument_responses.canvas.action_title")} required maxlength={200} values={props.values} errors={props.errors} />
-          <TextArea t={t} name="description" label={t("instrument_responses.canvas.action_description")} rows={3} maxlength={4000} values={props.values} errors={props.errors} />
+          <TextField t={t} name="title" label={t("instrument_responses.canvas.action_title")} required maxlength={MEASURE_LIMITS.title} values={props.values} errors={props.errors} />
+          <TextArea t={t} name="description" label={t("instrument_responses.canvas.action_description")} rows={3} maxlength={MEASURE_LIMITS.description} values={props.values} errors={props.errors} />
           <SelectField t={t} name="areaId" label={t("instrument_responses.canvas.action_area")} required options={instrument.sections.map((s) => ({ value: s.id, label: s.title[lang] }))} values={props.values} errors={props.errors} />
           <SelectField
             t={t}
@@ -53,7 +54,7 @@ export function CanvasActions(props: {
             values={props.values}
             errors={props.errors}
           />
-          <TextField t={t} name="dueDate" type="date" label={t("instrument_responses.canvas.action_due")} hint={t("instrument_responses.canvas.action_due_hint")} maxlength={10} values={props.values} errors={props.errors} />
+          <TextField t={t} name="dueDate" type="date" label={t("instrument_responses.canvas.action_due")} hint={t("instrument_responses.canvas.action_due_hint")} maxlength={DATE_MAX} values={props.values} errors={props.errors} />
           <SubmitButton variant="secondary">{t("instrument_responses.canvas.action_submit")}</SubmitButton>
         </PostForm>
       ) : null}

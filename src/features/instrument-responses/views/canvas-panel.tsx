@@ -2,8 +2,8 @@ import { ButtonLink, Paragraph } from "../../../ui/components.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { ProjectRef } from "../../projects/extension-points.ts";
 import { canvasPath } from "../canvas.ts";
-import type { ResponseProgressSummary } from "../service.ts";
-import { SectionBadge } from "./instrument-form.tsx";
+import type { ResponseProgressSummary } from "../model.ts";
+import { SectionBadge } from "./page-model.tsx";
 
 /** The canvas on the project page: its status, areas complete, and the way in. */
 export function CanvasPanel({ ctx, project, progress }: { ctx: PageContext; project: ProjectRef; progress: ResponseProgressSummary }) {

@@ -6,8 +6,11 @@ import type { FieldError } from "../../../platform/errors.ts";
 import { Alert, formatDateTime, Link, Paragraph } from "../../../ui/components.tsx";
 import { ErrorSummary } from "../../../ui/form.tsx";
 import type { ProjectRef } from "../../projects/extension-points.ts";
-import type { ResponseVersionSummary } from "../service.ts";
-import { AttributionBlock, InstrumentSections, InstrumentToc, OverallStatus, VersionsBlock, type InstrumentPageModel } from "./instrument-form.tsx";
+import type { ResponseVersionSummary } from "../model.ts";
+import { AttributionBlock } from "./instrument-form.tsx";
+import { OverallStatus, type InstrumentPageModel } from "./page-model.tsx";
+import { InstrumentSections, InstrumentToc } from "./sections.tsx";
+import { VersionsBlock } from "./versions.tsx";
 
 export function ResponsePage(props: {
   model: InstrumentPageModel;

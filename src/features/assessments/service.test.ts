@@ -234,6 +234,41 @@ describeEachEngine("assessments", (get) => {
     expect(readiness.readiness.ready).toBe(true);
   });
 
+  it("a decision taken already, or on something that moved on since, is a conflict; a changed risk can be accepted again", async () => {
+    const { deps } = get();
+    const { projectId, actors } = await setting(deps);
+    await fillScreening(deps, actors.lead, projectId);
+    const screeningId = await finishScreening(deps, actors.lead, projectId);
+    const redone = await refused(decideScreeningAsFg(deps, actors.fg, projectId, { screeningId: "een-eerdere-screening", decision: "confirmed" }));
+    expect([redone.code, redone.messageKey]).toEqual(["conflict", "assessments.screening.fg_changed"]);
+    await decideScreeningAsFg(deps, actors.fg, projectId, { screeningId, decision: "confirmed" });
+
+    await startDepia(deps, actors.lead, projectId);
+    const riskId = await addRisk(deps, actors.lead, projectId, RISK);
+    await submitDepiaVersion(deps, actors.lead, projectId);
+    for (const reviewer of [actors.fg, actors.iso]) await giveReview(deps, reviewer, projectId, { version: 1, overall: "acceptable", advice: "Akkoord", sections: allSections(deps, "acceptable") });
+    await acceptResidualRisks(deps, actors.owner, projectId, { version: 1, statement: "Ik aanvaard de restrisico's." });
+    const twice = await refused(acceptResidualRisks(deps, actors.owner, projectId, { version: 1, statement: "Nog een keer." }));
+    expect([twice.code, twice.messageKey]).toEqual(["conflict", "assessments.acceptance.already"]);
+    expect((await getDepia(deps, actors.owner, projectId)).can.accept).toBe(false);
+    // A changed risk is no longer covered: the owner may accept again.
+    await updateRisk(deps, actors.lead, riskId, { ...RISK, residualJustification: "Toegang alleen voor twee medewerkers." });
+    expect((await getDepia(deps, actors.owner, projectId)).can.accept).toBe(true);
+    await acceptResidualRisks(deps, actors.owner, projectId, { version: 1, statement: "Ook na de wijziging aanvaard." });
+    // A newer version came meanwhile: accepting the one the owner read is a conflict.
+    await saveAnswers(deps, actors.lead, (await getDepia(deps, actors.lead, projectId)).response!.id, { proposal: "Een proef met tien huishoudens." });
+    await submitDepiaVersion(deps, actors.lead, projectId);
+    const outdated = await refused(acceptResidualRisks(deps, actors.owner, projectId, { version: 1, statement: "Akkoord" }));
+    expect([outdated.code, outdated.messageKey]).toEqual(["conflict", "assessments.acceptance.outdated_version"]);
+
+    const consultation = { consultedOn: "2026-03-10", reference: "z2026-00123", outcome: "Geen bezwaar." };
+    await recordApConsultation(deps, actors.lead, projectId, consultation);
+    const again = await refused(recordApConsultation(deps, actors.lead, projectId, consultation));
+    expect([again.code, again.messageKey]).toEqual(["conflict", "assessments.ap.already_recorded"]);
+    const events = await deps.db.selectFrom("audit_events").select("action").where("entity_id", "=", projectId).where("action", "in", ["depia.residual_risks_accepted", "depia.ap_consultation_recorded", "screening.fg_confirmed"]).execute();
+    expect(events.map((e) => e.action).sort()).toEqual(["depia.ap_consultation_recorded", "depia.residual_risks_accepted", "depia.residual_risks_accepted", "screening.fg_confirmed"]);
+  });
+
   it("exports JSON, CSV and PDF, and imports the JSON as a new draft", async () => {
     const { deps } = get();
     const { projectId, actors } = await setting(deps);

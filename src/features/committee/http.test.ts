@@ -14,7 +14,7 @@ describeEachEngine("ethics committee pages, API and the public page", (get) => {
     const secretary = new TestClient(app);
     await secretary.logIn(users.secretary!.email, PASSWORD);
     await secretary.get("/committee/cases/new");
-    let res = await secretary.post("/committee/cases", { title: "Lantaarnpalen met sensoren", question: "Mogen de palen geluid meten?", origin: "project", projectId, value_privacy: "on", technologies: "sensoren", responseWeeks: "6" });
+    let res = await secretary.post("/committee/cases", { title: "Lantaarnpalen met sensoren", question: "Mogen de palen geluid meten?", origin: "project", projectId, values: "privacy", technologies: "sensoren", responseWeeks: "6" });
     expect(res.status).toBe(303);
     const casePath = res.headers.get("location")!;
     const caseId = casePath.split("/").pop()!;

@@ -25,7 +25,7 @@ describeEachEngine("moral deliberation pages and API", (get) => {
     const api = (await (await advisor.api("GET", `/api/v1/deliberations/${id}`)).json()) as { steps: { sectionId: string; answers: unknown; status: string }[] };
     expect(api.steps.find((s) => s.sectionId === "step_3_affected")).toMatchObject({ answers: { affected: [{ party: "Inwoners", stake: "Privacy" }] }, status: "complete" });
     expect((await advisor.api("PUT", `/api/v1/deliberations/${id}/steps/step_2_options`, { options: 3 })).status).toBe(400);
-    expect((await advisor.post(`${path}/record`, { moralQuestion: "Mogen we delen?", value_privacy: "on", conclusion: "Nee, tenzij." })).status).toBe(303);
+    expect((await advisor.post(`${path}/record`, { moralQuestion: "Mogen we delen?", values: "privacy", conclusion: "Nee, tenzij." })).status).toBe(303);
     res = await advisor.post(`${path}/escalate`, {});
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toMatch(/^\/committee\/cases\//);

@@ -31,4 +31,23 @@ describeEachEngine("moral deliberation pages and API", (get) => {
     expect(res.headers.get("location")).toMatch(/^\/committee\/cases\//);
     expect((await advisor.get("/awareness")).html).toContain("Bewustwording");
   });
+
+  it("a participant is removed again and awareness is recorded with people ticked in the form", async () => {
+    const { deps } = get();
+    const { users } = await organisationWith(deps, "deelnemers", { advisor: ["ethics_advisor"], colleague: [] });
+    const app = createApp(deps, allFeatures);
+    const advisor = new TestClient(app);
+    await advisor.logIn(users.advisor!.email, PASSWORD);
+    await advisor.get("/deliberations/new");
+    const opened = await advisor.post("/deliberations", { title: "Sensoren", caseDescription: "Casus", method: "deliberation-socratic", projectId: "", heldOn: "2026-03-02" });
+    const path = opened.headers.get("location")!;
+    await advisor.get(path);
+    expect((await advisor.post(`${path}/participants`, { name: "Gast", role: "participant", userId: "" })).status).toBe(303);
+    const pid = (await advisor.get(path)).html.match(/\/participants\/([^/]+)\/remove/)![1]!;
+    expect((await advisor.post(`${path}/participants/${pid}/remove`, {})).status).toBe(303);
+    expect((await advisor.get(path)).html).not.toContain("Gast —");
+    await advisor.get("/awareness");
+    expect((await advisor.post("/awareness", { kind: "training", date: "2026-02-01", topic: "Data-ethiek", participantNames: "", participantUserIds: users.colleague!.id })).status).toBe(303);
+    expect((await advisor.get("/awareness?year=2026")).html).toContain("colleague deelnemers");
+  });
 });

@@ -53,82 +53,61 @@ function optionId(base: string, index: number): string {
   return index === 0 ? base : `${base}-${index}`;
 }
 
-/** One choice out of several: radio buttons in a fieldset with the question as legend. */
-export function RadioGroup(props: GroupProps & { options: ChoiceFieldOption[]; value?: string }) {
+/** The two kinds of choice group: one choice (radio buttons) or several (checkboxes). */
+export type ChoiceType = "radio" | "checkbox";
+
+const INPUT_CLASS: Record<ChoiceType, string> = { radio: "utrecht-radio-button", checkbox: "utrecht-checkbox" };
+
+/** One radio button or checkbox with its label and hint. */
+function ChoiceOption(props: { type: ChoiceType; id: string; name: string; option: ChoiceFieldOption; checked: boolean; invalid?: boolean }) {
+  const { type, id, option: o } = props;
+  const input = INPUT_CLASS[type];
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--${type}`}>
+      <div class="utrecht-form-field__input">
+        <input
+          type={type}
+          class={`${input} ${input}--html-input${props.invalid ? ` ${input}--invalid` : ""}`}
+          id={id}
+          name={props.name}
+          value={o.value}
+          checked={props.checked}
+          aria-describedby={o.hint ? `${id}-hint` : undefined}
+        />
+      </div>
+      <div class="utrecht-form-field__label">
+        <label class={`utrecht-form-label utrecht-form-label--${type}`} for={id}>{o.label}</label>
+      </div>
+      {o.hint ? <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>{o.hint}</div> : null}
+    </div>
+  );
+}
+
+/** Options in a fieldset with the question as legend: radio buttons or checkboxes, by `type`. */
+export function ChoiceGroup(props: GroupProps & { type: ChoiceType; options: ChoiceFieldOption[]; checked: readonly string[] }) {
   const base = props.id ?? fieldId(props.name);
   return (
     <Fieldset id={base} legend={props.legend} hint={props.hint} error={props.error} required={props.required} requiredLabel={props.requiredLabel} class={props.class}>
-      {props.options.map((o, i) => {
-        const id = optionId(base, i);
-        return (
-          <div class="utrecht-form-field utrecht-form-field--radio">
-            <div class="utrecht-form-field__input">
-              <input
-                type="radio"
-                class={`utrecht-radio-button utrecht-radio-button--html-input${props.error ? " utrecht-radio-button--invalid" : ""}`}
-                id={id}
-                name={props.name}
-                value={o.value}
-                checked={props.value === o.value}
-                aria-describedby={o.hint ? `${id}-hint` : undefined}
-              />
-            </div>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--radio" for={id}>{o.label}</label>
-            </div>
-            {o.hint ? <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>{o.hint}</div> : null}
-          </div>
-        );
-      })}
+      {props.options.map((o, i) => (
+        <ChoiceOption type={props.type} id={optionId(base, i)} name={props.name} option={o} checked={props.checked.includes(o.value)} invalid={!!props.error} />
+      ))}
     </Fieldset>
   );
 }
 
+/** One choice out of several: radio buttons in a fieldset with the question as legend. */
+export function RadioGroup({ value, ...props }: GroupProps & { options: ChoiceFieldOption[]; value?: string }) {
+  return <ChoiceGroup {...props} type="radio" checked={value === undefined ? [] : [value]} />;
+}
+
 /** Several choices: checkboxes in a fieldset with the question as legend. */
-export function CheckboxGroup(props: GroupProps & { options: ChoiceFieldOption[]; values: readonly string[] }) {
-  const base = props.id ?? fieldId(props.name);
-  return (
-    <Fieldset id={base} legend={props.legend} hint={props.hint} error={props.error} required={props.required} requiredLabel={props.requiredLabel} class={props.class}>
-      {props.options.map((o, i) => {
-        const id = optionId(base, i);
-        return (
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <div class="utrecht-form-field__input">
-              <input
-                type="checkbox"
-                class={`utrecht-checkbox utrecht-checkbox--html-input${props.error ? " utrecht-checkbox--invalid" : ""}`}
-                id={id}
-                name={props.name}
-                value={o.value}
-                checked={props.values.includes(o.value)}
-                aria-describedby={o.hint ? `${id}-hint` : undefined}
-              />
-            </div>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{o.label}</label>
-            </div>
-            {o.hint ? <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>{o.hint}</div> : null}
-          </div>
-        );
-      })}
-    </Fieldset>
-  );
+export function CheckboxGroup({ values, ...props }: GroupProps & { options: ChoiceFieldOption[]; values: readonly string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" checked={values} />;
 }
 
 /** A single checkbox with its label, e.g. "Deze waarde is in gebruik". */
 export function CheckboxField(props: { name: string; label: string; checked: boolean; value?: string; hint?: string; id?: string }) {
-  const id = props.id ?? fieldId(props.name);
-  return (
-    <div class="utrecht-form-field utrecht-form-field--checkbox">
-      <div class="utrecht-form-field__input">
-        <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" id={id} name={props.name} value={props.value ?? "1"} checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
-      </div>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{props.label}</label>
-      </div>
-      {props.hint ? <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>{props.hint}</div> : null}
-    </div>
-  );
+  return <ChoiceOption type="checkbox" id={props.id ?? fieldId(props.name)} name={props.name} option={{ value: props.value ?? "1", label: props.label, hint: props.hint }} checked={props.checked} />;
 }
 
 /** The form-aware variants: take the translator and the form's field errors, like TextField in form.tsx. */
@@ -142,17 +121,17 @@ interface FormGroupProps {
   required?: boolean;
 }
 
-function translatedError(t: Translate, errors: FieldError[] | undefined, name: string): string | undefined {
-  const error = errors?.find((e) => e.field === name);
-  return error ? t(error.messageKey, error.params) : undefined;
+/** A choice group of a form: the error shown is the form's error for its name. */
+export function ChoiceGroupField(props: FormGroupProps & { type: ChoiceType; selected: readonly string[] }) {
+  const { t, errors, selected, ...rest } = props;
+  const error = errors?.find((e) => e.field === props.name);
+  return <ChoiceGroup {...rest} checked={selected} error={error ? t(error.messageKey, error.params) : undefined} requiredLabel={t("form.required")} />;
 }
 
 export function CheckboxGroupField(props: FormGroupProps & { selected: readonly string[] }) {
-  const { t, errors, selected, ...rest } = props;
-  return <CheckboxGroup {...rest} values={selected} error={translatedError(t, errors, props.name)} requiredLabel={t("form.required")} />;
+  return <ChoiceGroupField {...props} type="checkbox" />;
 }
 
-export function RadioGroupField(props: FormGroupProps & { selected: string | undefined }) {
-  const { t, errors, selected, ...rest } = props;
-  return <RadioGroup {...rest} value={selected} error={translatedError(t, errors, props.name)} requiredLabel={t("form.required")} />;
+export function RadioGroupField({ selected, ...props }: FormGroupProps & { selected: string | undefined }) {
+  return <ChoiceGroupField {...props} type="radio" selected={selected === undefined ? [] : [selected]} />;
 }

@@ -1,22 +1,43 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { searchPrecedents } from "./precedents.ts";
-import { adoptAdvice, castVote, createCase, decidePublication, getCase, getPublicAdvice, listCases, publishAdvice, recordBoardResponse, saveCommitteeAdvice } from "./service.ts";
+import { sentJson } from "../expert-table/api-body.ts";
+import { PrecedentQuery, searchPrecedents } from "./precedents.ts";
+import {
+  adoptAdvice,
+  AdviceTextInput,
+  BOARD_DECISIONS,
+  BoardResponseInput,
+  CASE_STATUSES,
+  CaseInput,
+  castVote,
+  createCase,
+  decidePublication,
+  getCase,
+  getPublicAdvice,
+  listCases,
+  ORIGINS,
+  PUBLICATIONS,
+  PublicationInput,
+  recordBoardResponse,
+  saveCommitteeAdvice,
+  VoteInput,
+  VOTES,
+} from "./service.ts";
 
 const CaseItem = z
   .object({
     id: z.string(),
     title: z.string(),
-    origin: z.enum(["board", "project", "deliberation", "resident", "own_initiative"]),
-    status: z.enum(["open", "adopted", "answered"]),
+    origin: z.enum(ORIGINS),
+    status: z.enum(CASE_STATUSES),
     projectId: z.string().nullable(),
     projectTitle: z.string().nullable(),
     createdAt: z.string(),
     adviceStatus: z.enum(["none", "draft", "adopted"]),
     adoptedAt: z.string().nullable(),
     responseDue: z.string().nullable(),
-    boardDecision: z.enum(["follow", "deviate"]).nullable(),
+    boardDecision: z.enum(BOARD_DECISIONS).nullable(),
     overdue: z.boolean(),
     published: z.boolean(),
     excluded: z.boolean(),
@@ -37,14 +58,15 @@ const CaseDetail = CaseItem.extend({
       id: z.string(),
       text: z.string(),
       status: z.enum(["draft", "adopted"]),
-      publication: z.enum(["undecided", "public", "confidential"]),
+      publication: z.enum(PUBLICATIONS),
       publishedAt: z.string().nullable(),
       adoptedAt: z.string().nullable(),
       responseDue: z.string().nullable(),
-      votes: z.array(z.object({ name: z.string(), vote: z.enum(["for", "against", "abstain"]) })),
+      votes: z.array(z.object({ name: z.string(), vote: z.enum(VOTES) })),
+      ownVote: z.enum(VOTES).nullable(),
     })
     .nullable(),
-  boardResponse: z.object({ decision: z.enum(["follow", "deviate"]), reasons: z.string(), respondedBy: z.string(), respondedAt: z.string() }).nullable(),
+  boardResponse: z.object({ decision: z.enum(BOARD_DECISIONS), reasons: z.string(), respondedBy: z.string(), respondedAt: z.string() }).nullable(),
   fgNotes: z.array(z.object({ text: z.string(), author: z.string(), at: z.string() })),
 }).openapi("CommitteeCase");
 const Created = z.object({ id: z.string() });
@@ -65,23 +87,11 @@ export function committeeApi() {
       tags: ["ethics committee"],
       summary: "Bring a case: from the board, a project, a resident (secretary) or the committee's own initiative",
       request: {
-        body: jsonBody(
-          z.object({
-            title: z.string(),
-            question: z.string(),
-            origin: z.enum(["board", "project", "resident", "own_initiative"]),
-            projectId: z.string().optional(),
-            submitter: z.string().optional(),
-            values: z.array(z.string()).optional(),
-            technologies: z.array(z.string()).optional(),
-            domain: z.string().optional(),
-            responseWeeks: z.number().int().optional(),
-          }),
-        ),
+        body: jsonBody(CaseInput),
       },
       responses: { 201: jsonResponse(Created, "Created"), ...problemResponses },
     }),
-    async (c) => c.json({ id: await createCase(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await createCase(c.get("deps"), requireActor(c), await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -95,10 +105,10 @@ export function committeeApi() {
       path: "/committee-cases/{id}/advice",
       tags: ["ethics committee"],
       summary: "Draft the committee's advice (excluded members refused)",
-      request: { params: IdParam, body: jsonBody(z.object({ text: z.string() })) },
+      request: { params: IdParam, body: jsonBody(AdviceTextInput) },
       responses: { 200: jsonResponse(Created, "Saved"), ...Refused, ...problemResponses },
     }),
-    async (c) => c.json({ id: await saveCommitteeAdvice(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
+    async (c) => c.json({ id: await saveCommitteeAdvice(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 200),
   );
 
   api.openapi(
@@ -106,12 +116,12 @@ export function committeeApi() {
       method: "post",
       path: "/committee-cases/{id}/votes",
       tags: ["ethics committee"],
-      summary: "Vote on the draft advice (members and chair; excluded members and the FG refused)",
-      request: { params: IdParam, body: jsonBody(z.object({ vote: z.enum(["for", "against", "abstain"]) })) },
+      summary: "Vote on the draft advice (members and chair; excluded members and the FG refused). With expectedVote (your vote as you saw it, or none) a vote changed meanwhile is a conflict",
+      request: { params: IdParam, body: jsonBody(VoteInput) },
       responses: { 204: { description: "Voted" }, ...Refused, ...problemResponses },
     }),
     async (c) => {
-      await castVote(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await castVote(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -129,18 +139,12 @@ export function committeeApi() {
       method: "put",
       path: "/committee-cases/{id}/publication",
       tags: ["ethics committee"],
-      summary: "Decide whether the advice is public or confidential; publish: true publishes it (refused when confidential)",
-      request: { params: IdParam, body: jsonBody(z.object({ publication: z.enum(["public", "confidential"]), publish: z.boolean().optional() })) },
+      summary: "Decide whether the advice is public or confidential; publish: true publishes it in the same step (refused when confidential or not adopted; all or nothing). Once published the decision stands (409)",
+      request: { params: IdParam, body: jsonBody(PublicationInput) },
       responses: { 204: { description: "Saved" }, ...Refused, ...problemResponses },
     }),
     async (c) => {
-      const deps = c.get("deps");
-      const actor = requireActor(c);
-      const { id } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const current = await getCase(deps, actor, id);
-      if (!current.advice?.publishedAt) await decidePublication(deps, actor, id, { publication: body.publication });
-      if (body.publish) await publishAdvice(deps, actor, id);
+      await decidePublication(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -151,11 +155,11 @@ export function committeeApi() {
       path: "/committee-cases/{id}/board-response",
       tags: ["ethics committee"],
       summary: "The board's response to an adopted advice: follow, or deviate with reasons (a draft advice is refused)",
-      request: { params: IdParam, body: jsonBody(z.object({ decision: z.enum(["follow", "deviate"]), reasons: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(BoardResponseInput) },
       responses: { 204: { description: "Recorded" }, ...Refused, ...problemResponses },
     }),
     async (c) => {
-      await recordBoardResponse(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await recordBoardResponse(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -166,7 +170,7 @@ export function committeeApi() {
       path: "/precedents",
       tags: ["ethics committee"],
       summary: "Search the precedent library (adopted advice and deliberation conclusions)",
-      request: { query: z.object({ q: z.string().max(200).optional(), value: z.string().max(60).optional(), technology: z.string().max(60).optional(), domain: z.string().max(80).optional(), year: z.coerce.number().int().optional() }) },
+      request: { query: PrecedentQuery },
       responses: {
         200: jsonResponse(z.object({ items: z.array(z.object({ sourceType: z.string(), sourceId: z.string(), title: z.string(), summary: z.string(), values: z.array(z.string()), technologies: z.array(z.string()), domain: z.string(), year: z.number(), url: z.string(), visibility: z.string(), score: z.number() })) }), "Hits, best first"),
         ...problemResponses,

@@ -14,7 +14,7 @@ describeEachEngine("ethics committee pages, API and the public page", (get) => {
     const secretary = new TestClient(app);
     await secretary.logIn(users.secretary!.email, PASSWORD);
     await secretary.get("/committee/cases/new");
-    let res = await secretary.post("/committee/cases", { title: "Lantaarnpalen met sensoren", question: "Mogen de palen geluid meten?", origin: "project", projectId, value_privacy: "on", technologies: "sensoren", responseWeeks: "6" });
+    let res = await secretary.post("/committee/cases", { title: "Lantaarnpalen met sensoren", question: "Mogen de palen geluid meten?", origin: "project", projectId, values: "privacy", technologies: "sensoren", responseWeeks: "6" });
     expect(res.status).toBe(303);
     const casePath = res.headers.get("location")!;
     const caseId = casePath.split("/").pop()!;
@@ -72,5 +72,25 @@ describeEachEngine("ethics committee pages, API and the public page", (get) => {
     const owner = new TestClient(app);
     await owner.logIn(users.owner!.email, PASSWORD);
     expect((await owner.api("GET", `/api/v1/committee-cases/${caseId}`)).status).toBe(200);
+  });
+
+  it("the secretary plans a meeting and puts a case on its agenda through the forms", async () => {
+    const { deps } = get();
+    const { users } = await organisationWith(deps, "agenda", { secretary: ["committee_secretary"], board: ["board_member"] });
+    const app = createApp(deps, allFeatures);
+    const secretary = new TestClient(app);
+    await secretary.logIn(users.secretary!.email, PASSWORD);
+    await secretary.get("/committee/cases/new");
+    const created = await secretary.post("/committee/cases", { title: "Drones boven het park", question: "Mogen drones het park tellen?", origin: "board", technologies: "drones", responseWeeks: "6" });
+    const casePath = created.headers.get("location")!;
+    await secretary.get("/committee/meetings");
+    expect((await secretary.post("/committee/meetings", { date: "2026-04-20", title: "Commissie april" })).status).toBe(303);
+    const meetingId = (await secretary.get(casePath)).html.match(/<option value="([^"]+)"[^>]*>[^<]*Commissie april/)![1]!;
+    expect((await secretary.post(`${casePath}/schedule`, { meetingId })).status).toBe(303);
+    expect((await secretary.get(casePath)).html).toContain("Commissie april");
+    expect((await secretary.get("/committee/meetings")).html).toContain("Drones boven het park");
+    const refused = await secretary.post(`${casePath}/schedule`, { meetingId: "bestaat-niet" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('href="#field-meetingId"');
   });
 });

@@ -1,8 +1,10 @@
+import { z } from "zod";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden } from "../../platform/errors.ts";
 import type { Tx } from "../../platform/transaction.ts";
-import { parseStringList } from "../expert-table/values.ts";
+import { parseStringList } from "../expert-table/fields.ts";
+import { LIMITS } from "./limits.ts";
 import "./schema.ts";
 
 /**
@@ -60,7 +62,7 @@ export interface PrecedentEntry {
 }
 
 /** Adds or replaces a source's entry, inside the caller's transaction. */
-export async function indexPrecedent(deps: Deps, tx: Tx, entry: PrecedentEntry): Promise<void> {
+export async function indexPrecedent(tx: Tx, entry: PrecedentEntry): Promise<void> {
   const values = {
     organisation_id: entry.organisationId,
     source_type: entry.sourceType,
@@ -74,11 +76,11 @@ export async function indexPrecedent(deps: Deps, tx: Tx, entry: PrecedentEntry):
     year: entry.year,
     visibility: entry.visibility,
     url: entry.url,
-    indexed_at: deps.now().toISOString(),
+    indexed_at: tx.now().toISOString(),
   };
   const existing = await tx.db.selectFrom("precedent_index").select("id").where("source_type", "=", entry.sourceType).where("source_id", "=", entry.sourceId).executeTakeFirst();
   if (existing) await tx.db.updateTable("precedent_index").set(values).where("id", "=", existing.id).execute();
-  else await tx.db.insertInto("precedent_index").values({ id: deps.newId(), ...values }).execute();
+  else await tx.db.insertInto("precedent_index").values({ id: tx.newId(), ...values }).execute();
 }
 
 export async function setPrecedentVisibility(tx: Tx, sourceType: PrecedentSource, sourceId: string, visibility: PrecedentVisibility): Promise<void> {
@@ -99,13 +101,15 @@ export interface PrecedentHit {
   score: number;
 }
 
-export interface PrecedentQuery {
-  q?: string;
-  value?: string;
-  technology?: string;
-  domain?: string;
-  year?: number;
-}
+/** A search in the library, from the search form's query string or the API's; an empty filter is no filter. */
+export const PrecedentQuery = z.object({
+  q: z.string().max(LIMITS.search, "field.too_long").optional(),
+  value: z.string().max(40, "field.too_long").optional().transform((v) => v || undefined),
+  technology: z.string().max(LIMITS.technology, "field.too_long").optional().transform((v) => v || undefined),
+  domain: z.string().max(LIMITS.domain, "field.too_long").optional().transform((v) => v || undefined),
+  year: z.union([z.literal(""), z.coerce.number("field.number").int("field.number")]).optional().transform((v) => (v ? v : undefined)),
+});
+export type PrecedentQuery = Partial<z.output<typeof PrecedentQuery>>;
 
 function likeEscape(s: string): string {
   return s.replace(/[%_\\]/g, (m) => `\\${m}`);

@@ -1,11 +1,31 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { addAction, addParticipant, addPosition, closeDeliberation, escalateDeliberation, getDeliberation, listDeliberations, METHODS, openDeliberation, PARTICIPANT_ROLES, saveRecord, saveStep } from "./service.ts";
+import { sentJson } from "../expert-table/api-body.ts";
+import {
+  ActionInput,
+  addAction,
+  addParticipant,
+  addPosition,
+  closeDeliberation,
+  DELIBERATION_STATUSES,
+  escalateDeliberation,
+  getDeliberation,
+  listDeliberations,
+  METHODS,
+  openDeliberation,
+  OpenInput,
+  PARTICIPANT_ROLES,
+  ParticipantInput,
+  PositionInput,
+  RecordInput,
+  saveRecord,
+  saveStep,
+} from "./service.ts";
 
-const Status = z.enum(["open", "closed", "escalated"]);
+const Status = z.enum(DELIBERATION_STATUSES);
 const Item = z
-  .object({ id: z.string(), title: z.string(), method: z.string(), status: Status, heldOn: z.string(), projectId: z.string().nullable(), projectTitle: z.string().nullable(), committeeCaseId: z.string().nullable() })
+  .object({ id: z.string(), title: z.string(), method: z.enum(METHODS), status: Status, heldOn: z.string(), projectId: z.string().nullable(), projectTitle: z.string().nullable(), committeeCaseId: z.string().nullable() })
   .openapi("DeliberationSummary");
 const Detail = Item.extend({
   caseDescription: z.string(),
@@ -44,10 +64,10 @@ export function deliberationApi() {
       path: "/deliberations",
       tags: ["moral deliberation"],
       summary: "Open a session (ethics advisor, or a project lead for their project), pinned to the method's current version",
-      request: { body: jsonBody(z.object({ title: z.string(), caseDescription: z.string(), method: z.enum(METHODS), projectId: z.string().optional(), heldOn: z.string() })) },
+      request: { body: jsonBody(OpenInput) },
       responses: { 201: jsonResponse(Created, "Opened"), ...problemResponses },
     }),
-    async (c) => c.json({ id: await openDeliberation(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await openDeliberation(c.get("deps"), requireActor(c), await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -66,7 +86,7 @@ export function deliberationApi() {
     }),
     async (c) => {
       const { id, stepId } = c.req.valid("param");
-      return c.json({ status: await saveStep(c.get("deps"), requireActor(c), id, stepId, c.req.valid("json")) }, 200);
+      return c.json({ status: await saveStep(c.get("deps"), requireActor(c), id, stepId, await sentJson(c)) }, 200);
     },
   );
 
@@ -75,12 +95,12 @@ export function deliberationApi() {
       method: "put",
       path: "/deliberations/{id}/record",
       tags: ["moral deliberation"],
-      summary: "The write-up: moral question, stakeholders, values in tension, options, conclusion",
-      request: { params: IdParam, body: jsonBody(z.object({ moralQuestion: z.string().optional(), stakeholders: z.string().optional(), values: z.array(z.string()).optional(), options: z.string().optional(), conclusion: z.string().optional() })) },
+      summary: "The write-up: moral question, stakeholders, values in tension (keys of the organisation's value set, GET /api/v1/values), options, conclusion",
+      request: { params: IdParam, body: jsonBody(RecordInput) },
       responses: { 204: { description: "Saved" }, ...Refused, ...problemResponses },
     }),
     async (c) => {
-      await saveRecord(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await saveRecord(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -91,10 +111,10 @@ export function deliberationApi() {
       path: "/deliberations/{id}/participants",
       tags: ["moral deliberation"],
       summary: "Add a participant with a role (facilitator, case_holder, scribe, participant)",
-      request: { params: IdParam, body: jsonBody(z.object({ name: z.string(), role: z.enum(PARTICIPANT_ROLES), userId: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(ParticipantInput) },
       responses: { 201: jsonResponse(Created, "Added"), ...Refused, ...problemResponses },
     }),
-    async (c) => c.json({ id: await addParticipant(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await addParticipant(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -103,10 +123,10 @@ export function deliberationApi() {
       path: "/deliberations/{id}/positions",
       tags: ["moral deliberation"],
       summary: "Add a position with its arguments",
-      request: { params: IdParam, body: jsonBody(z.object({ holder: z.string(), position: z.string(), arguments: z.string() })) },
+      request: { params: IdParam, body: jsonBody(PositionInput) },
       responses: { 201: jsonResponse(Created, "Added"), ...Refused, ...problemResponses },
     }),
-    async (c) => c.json({ id: await addPosition(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await addPosition(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -115,10 +135,10 @@ export function deliberationApi() {
       path: "/deliberations/{id}/actions",
       tags: ["moral deliberation"],
       summary: "Add an action (it can become a measure when the deliberation is linked to a project)",
-      request: { params: IdParam, body: jsonBody(z.object({ title: z.string(), description: z.string().optional(), ownerUserId: z.string().optional(), dueDate: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(ActionInput) },
       responses: { 201: jsonResponse(Created, "Added"), ...Refused, ...problemResponses },
     }),
-    async (c) => c.json({ id: await addAction(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await addAction(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(

@@ -4,8 +4,8 @@ import type { Deps } from "../../platform/deps.ts";
 import { forbidden, invalid } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
-import { dateField } from "../expert-table/meetings.ts";
-import { parseStringList } from "../expert-table/values.ts";
+import { dateField, optionalId, parseStringList } from "../expert-table/fields.ts";
+import { LIMITS } from "./limits.ts";
 import "./schema.ts";
 
 /** Awareness (plan step 7): trainings, presentations and sessions the ethics advisor records. */
@@ -22,25 +22,25 @@ export function canReadAwareness(actor: Actor): boolean {
 export const ActivityInput = z.object({
   kind: z.enum(ACTIVITY_KINDS, "field.invalid_choice"),
   date: dateField(),
-  topic: fields.text(200),
+  topic: fields.text(LIMITS.topic),
   /** One name per line; people without an account are welcome. */
-  participantNames: z.array(z.string().trim().min(1).max(120, "field.too_long")).max(500).default([]),
+  participantNames: z.array(z.string().trim().min(1).max(LIMITS.name, "field.too_long")).max(500).default([]),
   participantUserIds: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
-  deliberationId: z.string().trim().max(64).optional().transform((v) => v || null),
+  deliberationId: optionalId(),
 });
 
 export async function recordActivity(deps: Deps, actor: Actor, input: unknown): Promise<string> {
-  if (!canRecordAwareness(actor)) throw forbidden();
-  const data = parseInput(ActivityInput, input);
-  const userIds = [...new Set(data.participantUserIds)];
-  if (userIds.length) {
-    const found = await deps.db.selectFrom("users").select("id").where("organisation_id", "=", actor.organisationId).where("id", "in", userIds).execute();
-    if (found.length !== userIds.length) throw invalid([{ field: "participantUserIds", messageKey: "deliberation.user_unknown" }]);
-  }
-  const names = [...new Set(data.participantNames)];
-  if (names.length + userIds.length === 0) throw invalid([{ field: "participantNames", messageKey: "deliberation.awareness.participants_required" }]);
-  const id = deps.newId();
-  await inTransaction(deps, actor, async (tx) => {
+  return inTransaction(deps, actor, async (tx) => {
+    if (!canRecordAwareness(actor)) throw forbidden();
+    const data = parseInput(ActivityInput, input);
+    const userIds = [...new Set(data.participantUserIds)];
+    const names = [...new Set(data.participantNames)];
+    if (userIds.length) {
+      const found = await tx.db.selectFrom("users").select("id").where("organisation_id", "=", actor.organisationId).where("id", "in", userIds).execute();
+      if (found.length !== userIds.length) throw invalid([{ field: "participantUserIds", messageKey: "deliberation.user_unknown" }]);
+    }
+    if (names.length + userIds.length === 0) throw invalid([{ field: "participantNames", messageKey: "deliberation.awareness.participants_required" }]);
+    const id = tx.newId();
     await tx.db
       .insertInto("awareness_activities")
       .values({
@@ -54,12 +54,12 @@ export async function recordActivity(deps: Deps, actor: Actor, input: unknown): 
         participant_count: names.length + userIds.length,
         deliberation_id: data.deliberationId,
         created_by: actor.userId,
-        created_at: deps.now().toISOString(),
+        created_at: tx.now().toISOString(),
       })
       .execute();
     await tx.audit({ action: "awareness.recorded", entityType: "awareness_activity", entityId: id, after: { kind: data.kind, date: data.date, topic: data.topic, participants: names.length + userIds.length } });
+    return id;
   });
-  return id;
 }
 
 export interface AwarenessYear {

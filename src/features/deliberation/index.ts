@@ -7,7 +7,7 @@ import { en, nl } from "./messages.ts";
 import * as m008 from "./migrations/008-deliberation.ts";
 import { DeliberationPanel } from "./panel.tsx";
 import { deliberationRoutes } from "./routes.tsx";
-import { openDeliberationCount } from "./service.ts";
+import { deliberationFigures, openDeliberationCount } from "./service.ts";
 
 function usesDeliberation(actor: Actor): boolean {
   return actor.organisationRoles.has("ethics_advisor") || [...actor.projectRoles.keys()].some((id) => hasProjectRole(actor, id, ["lead"]));
@@ -28,4 +28,5 @@ export const deliberationFeature: Feature = {
     },
   ],
   demoSteps: [{ name: "deliberation", run: seedDeliberationDemo }],
+  committeeReportSources: [{ deliberations: deliberationFigures }],
 };

@@ -1,10 +1,26 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { addRecommendation, finaliseAdvice, getAdviceRequest, listAdviceRequests, requestAdvice, respondToRecommendation, saveAdvice, scheduleAdviceRequest } from "./service.ts";
-import { VALUE_KEYS } from "./values.ts";
+import { sentJson } from "./api-body.ts";
+import {
+  addRecommendation,
+  AdviceInput,
+  finaliseAdvice,
+  getAdviceRequest,
+  ListRequestsQuery,
+  listAdviceRequests,
+  RecommendationInput,
+  REQUEST_STATUSES,
+  requestAdvice,
+  RequestAdviceInput,
+  RespondInput,
+  respondToRecommendation,
+  saveAdvice,
+  scheduleAdviceRequest,
+  ScheduleInput,
+} from "./service.ts";
 
-const Status = z.enum(["requested", "scheduled", "given"]);
+const Status = z.enum(REQUEST_STATUSES);
 const Recommendation = z
   .object({
     id: z.string(),
@@ -22,7 +38,7 @@ const Advice = z
     id: z.string(),
     status: z.enum(["draft", "given"]),
     summary: z.string(),
-    findings: z.record(z.string(), z.string()).openapi({ description: `Finding per value key (${VALUE_KEYS.join(", ")})` }),
+    findings: z.record(z.string(), z.string()).openapi({ description: "Finding per value key of the organisation's value set (GET /api/v1/values)" }),
     writtenBy: z.string(),
     givenAt: z.string().nullable(),
     givenBy: z.string().nullable(),
@@ -70,7 +86,7 @@ export function expertTableApi() {
       path: "/advice-requests",
       tags: ["expert table"],
       summary: "Advice requests to the expert table (all for table members; otherwise those of your projects)",
-      request: { query: z.object({ status: Status.optional(), projectId: z.string().max(64).optional() }) },
+      request: { query: ListRequestsQuery },
       responses: { 200: jsonResponse(z.object({ items: z.array(RequestItem) }), "Requests"), ...problemResponses },
     }),
     async (c) => c.json({ items: await listAdviceRequests(c.get("deps"), requireActor(c), c.req.valid("query")) }, 200),
@@ -82,10 +98,10 @@ export function expertTableApi() {
       path: "/advice-requests",
       tags: ["expert table"],
       summary: "Ask the expert table for advice on a project (its owner or lead)",
-      request: { body: jsonBody(z.object({ projectId: z.string(), question: z.string() })) },
+      request: { body: jsonBody(RequestAdviceInput) },
       responses: { 201: jsonResponse(Created, "Requested"), 409: problemResponses[400], ...problemResponses },
     }),
-    async (c) => c.json({ id: await requestAdvice(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await requestAdvice(c.get("deps"), requireActor(c), await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -99,11 +115,11 @@ export function expertTableApi() {
       path: "/advice-requests/{id}/schedule",
       tags: ["expert table"],
       summary: "Put the request on a meeting's agenda (table secretary)",
-      request: { params: IdParam, body: jsonBody(z.object({ meetingId: z.string() })) },
+      request: { params: IdParam, body: jsonBody(ScheduleInput) },
       responses: { 204: { description: "Scheduled" }, 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
-      await scheduleAdviceRequest(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await scheduleAdviceRequest(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -114,14 +130,14 @@ export function expertTableApi() {
       path: "/advice-requests/{id}/advice",
       tags: ["expert table"],
       summary: "Write the one advice of a request while it is a draft (table members not involved in the project); recommendations replace the list, an empty one is refused",
-      request: { params: IdParam, body: jsonBody(z.object({ summary: z.string().optional(), findings: z.record(z.string(), z.string()).optional(), recommendations: z.array(z.string()).optional() })) },
+      request: { params: IdParam, body: jsonBody(AdviceInput) },
       responses: { 200: jsonResponse(RequestDetail, "The request with the advice"), 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
       const { id } = c.req.valid("param");
-      await saveAdvice(deps, actor, id, c.req.valid("json"));
+      await saveAdvice(deps, actor, id, await sentJson(c));
       return c.json(await getAdviceRequest(deps, actor, id), 200);
     },
   );
@@ -132,10 +148,10 @@ export function expertTableApi() {
       path: "/advice-requests/{id}/advice/recommendations",
       tags: ["expert table"],
       summary: "Add the next numbered recommendation to the draft advice",
-      request: { params: IdParam, body: jsonBody(z.object({ text: z.string() })) },
+      request: { params: IdParam, body: jsonBody(RecommendationInput) },
       responses: { 201: jsonResponse(Created, "Added"), ...problemResponses },
     }),
-    async (c) => c.json({ id: await addRecommendation(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await addRecommendation(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -158,12 +174,12 @@ export function expertTableApi() {
       method: "put",
       path: "/recommendations/{id}/response",
       tags: ["expert table"],
-      summary: "Answer a recommendation (project owner or lead): comply, with how; or explain, with why not",
-      request: { params: IdParam, body: jsonBody(z.object({ response: z.enum(["comply", "explain"]), text: z.string() })) },
-      responses: { 204: { description: "Answered" }, 422: problemResponses[400], ...problemResponses },
+      summary: "Answer a recommendation (project owner or lead): comply, with how; or explain, with why not. With expectedResponse (the answer you saw, or none) an answer given meanwhile is a conflict",
+      request: { params: IdParam, body: jsonBody(RespondInput) },
+      responses: { 204: { description: "Answered" }, 409: problemResponses[400], 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
-      await respondToRecommendation(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await respondToRecommendation(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );

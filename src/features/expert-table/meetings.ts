@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError, forbidden, notFound } from "../../platform/errors.ts";
+import { forbidden, invalid } from "../../platform/errors.ts";
 import { inTransaction, type Tx } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
+import { dateField } from "./fields.ts";
+import { LIMITS } from "./limits.ts";
 import "./schema.ts";
 
 /**
@@ -30,13 +32,14 @@ export function canReadMeetings(actor: Actor, type: MeetingType): boolean {
   return READERS[type].some((r) => actor.organisationRoles.has(r as never));
 }
 
-export const dateField = () => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "field.date").refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "field.date");
-
 export const MeetingInput = z.object({
   date: dateField(),
-  title: fields.text(200),
-  notes: fields.optionalText(2000),
+  title: fields.text(LIMITS.meetingTitle),
+  notes: fields.optionalText(LIMITS.meetingNotes),
 });
+
+/** The meeting a subject is put on the agenda of. */
+export const MeetingChoice = z.object({ meetingId: z.string().trim().min(1, "field.required").max(64, "field.too_long") });
 
 export interface MeetingSummary {
   id: string;
@@ -48,17 +51,17 @@ export interface MeetingSummary {
 }
 
 export async function createMeeting(deps: Deps, actor: Actor, type: MeetingType, input: unknown): Promise<string> {
-  if (!canManageMeetings(actor, type)) throw forbidden();
-  const data = parseInput(MeetingInput, input);
-  const id = deps.newId();
-  await inTransaction(deps, actor, async (tx) => {
+  return inTransaction(deps, actor, async (tx) => {
+    if (!canManageMeetings(actor, type)) throw forbidden();
+    const data = parseInput(MeetingInput, input);
+    const id = tx.newId();
     await tx.db
       .insertInto("meetings")
-      .values({ id, organisation_id: actor.organisationId, type, date: data.date, title: data.title, notes: data.notes, created_by: actor.userId, created_at: deps.now().toISOString() })
+      .values({ id, organisation_id: actor.organisationId, type, date: data.date, title: data.title, notes: data.notes, created_by: actor.userId, created_at: tx.now().toISOString() })
       .execute();
     await tx.audit({ action: "meeting.created", entityType: "meeting", entityId: id, after: { type, ...data } });
+    return id;
   });
-  return id;
 }
 
 export async function listMeetings(deps: Deps, actor: Actor, type: MeetingType): Promise<MeetingSummary[]> {
@@ -91,14 +94,9 @@ export async function listMeetings(deps: Deps, actor: Actor, type: MeetingType):
 }
 
 /** Puts a subject on a meeting's agenda inside the caller's transaction; the caller checks permission. */
-export async function addToAgenda(deps: Deps, tx: Tx, organisationId: string, type: MeetingType, meetingId: string, subject: { type: string; id: string }): Promise<void> {
-  const meeting = await tx.db
-    .selectFrom("meetings")
-    .select(["id", "type"])
-    .where("id", "=", meetingId)
-    .where("organisation_id", "=", organisationId)
-    .executeTakeFirst();
-  if (!meeting || meeting.type !== type) throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "meetingId", messageKey: "expert_table.meeting_unknown" }] });
+export async function addToAgenda(tx: Tx, organisationId: string, type: MeetingType, meetingId: string, subject: { type: string; id: string }): Promise<void> {
+  const meeting = await tx.db.selectFrom("meetings").select(["id", "type"]).where("id", "=", meetingId).where("organisation_id", "=", organisationId).executeTakeFirst();
+  if (!meeting || meeting.type !== type) throw invalid([{ field: "meetingId", messageKey: "expert_table.meeting_unknown" }]);
   const existing = await tx.db
     .selectFrom("meeting_agenda_items")
     .select("id")
@@ -112,17 +110,9 @@ export async function addToAgenda(deps: Deps, tx: Tx, organisationId: string, ty
     .select((eb) => eb.fn.max<number>("position").as("p"))
     .where("meeting_id", "=", meetingId)
     .executeTakeFirst();
-  const id = deps.newId();
   await tx.db
     .insertInto("meeting_agenda_items")
-    .values({ id, organisation_id: organisationId, meeting_id: meetingId, subject_type: subject.type, subject_id: subject.id, position: Number(last?.p ?? 0) + 1, created_at: deps.now().toISOString() })
+    .values({ id: tx.newId(), organisation_id: organisationId, meeting_id: meetingId, subject_type: subject.type, subject_id: subject.id, position: Number(last?.p ?? 0) + 1, created_at: tx.now().toISOString() })
     .execute();
   await tx.audit({ action: "meeting.agenda_item_added", entityType: "meeting", entityId: meetingId, after: { subjectType: subject.type, subjectId: subject.id } });
-}
-
-export async function getMeeting(deps: Deps, actor: Actor, type: MeetingType, meetingId: string): Promise<MeetingSummary> {
-  const all = await listMeetings(deps, actor, type);
-  const found = all.find((m) => m.id === meetingId);
-  if (!found) throw notFound();
-  return found;
 }

@@ -1,19 +1,19 @@
-import type { MessageKey } from "../../platform/i18n/index.ts";
 import { Hono } from "hono";
-import { forbidden } from "../../platform/errors.ts";
-import type { FieldError } from "../../platform/errors.ts";
+import { forbidden, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
+import { mountFormActions, type FormAction, type FormAgain } from "../../platform/http/form-actions.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import type { Values } from "../../ui/form.tsx";
-import { canManageMeetings, createMeeting, listMeetings } from "./meetings.ts";
+import { mountMeetingPages } from "./meeting-pages.tsx";
+import { listMeetings } from "./meetings.ts";
 import {
   addRecommendation,
   finaliseAdvice,
   getAdviceRequest,
   isTableMember,
-  recommendationRef,
   listAdviceRequests,
   projectsActorMayRequestFor,
+  recommendationRef,
   recommendationToMeasure,
   removeRecommendation,
   requestAdvice,
@@ -21,18 +21,72 @@ import {
   saveAdvice,
   scheduleAdviceRequest,
 } from "./service.ts";
-import { VALUE_KEYS } from "./values.ts";
-import { ExpertTablePage, MeetingsPage, NewRequestPage, RequestPage } from "./views/pages.tsx";
+import { valueChoices } from "./values.ts";
+import { ExpertTablePage, NewRequestPage, RequestPage } from "./views/pages.tsx";
 
-/** Form fields → the advice input of the service, and its error paths back to the form's field names. */
+const requestPath = (id: string) => `/expert-table/requests/${id}`;
+
+/** Form fields → the advice input of the service: `finding_<value key>` for each value's finding. */
 export function adviceFromForm(body: Record<string, string>) {
-  return {
-    summary: body.summary ?? "",
-    findings: Object.fromEntries(VALUE_KEYS.map((k) => [k, body[`finding_${k}`] ?? ""])),
-  };
+  const findings = Object.entries(body).flatMap(([k, v]) => (k.startsWith("finding_") ? [[k.slice("finding_".length), v] as const] : []));
+  return { summary: body.summary ?? "", findings: Object.fromEntries(findings) };
 }
+
+/** The service's error paths back to the form's field names. */
 function adviceErrorsToForm(errors: FieldError[]): FieldError[] {
   return errors.map((e) => (e.field.startsWith("findings.") ? { ...e, field: `finding_${e.field.slice("findings.".length)}` } : e));
+}
+
+async function showRequest(c: AppContext, id: string, extra: { values?: Values; errors?: FieldError[]; errorsFor?: string; status?: number } = {}) {
+  const actor = requireActor(c);
+  const deps = c.get("deps");
+  const request = await getAdviceRequest(deps, actor, id);
+  const meetings = request.may.schedule ? await listMeetings(deps, actor, "expert_table") : [];
+  const valueSet = await valueChoices(deps, actor, Object.keys(request.advice?.findings ?? {}));
+  return renderPage(
+    c,
+    c.get("t")("expert_table.request_title", { project: request.projectTitle }),
+    (ctx) => <RequestPage ctx={ctx} request={request} meetings={meetings} valueSet={valueSet} {...extra} />,
+    extra.status ?? 200,
+  );
+}
+
+const deps = (c: AppContext) => c.get("deps");
+
+/** The forms of a request's page, posted to /expert-table/requests/:id/<path>. */
+const REQUEST_FORMS: FormAction[] = [
+  { path: "schedule", form: "schedule", flash: "expert_table.scheduled", run: (c, id, b) => scheduleAdviceRequest(deps(c), requireActor(c), id, b), redirectTo: (_c, id) => requestPath(id) },
+  { path: "advice", form: "advice", flash: "expert_table.advice_saved", run: (c, id, b) => saveAdvice(deps(c), requireActor(c), id, adviceFromForm(b)) },
+  { path: "recommendations", form: "recommendations", flash: "expert_table.recommendation_added", run: (c, id, b) => addRecommendation(deps(c), requireActor(c), id, { text: b.text ?? "" }) },
+  { path: "finalise", form: "finalise", flash: "expert_table.advice_given", run: (c, id) => finaliseAdvice(deps(c), requireActor(c), id), redirectTo: (_c, id) => requestPath(id) },
+];
+
+/** Back to the recommendation's request, at its list. */
+const toRecommendations = (_c: AppContext, _id: string, requestId: unknown) => `${requestPath(String(requestId))}#recommendations`;
+
+/** The forms of one recommendation, posted to /expert-table/recommendations/:id/<path>; each returns its request's id. */
+const RECOMMENDATION_FORMS: FormAction[] = [
+  { path: "remove", form: "recommendations", flash: "expert_table.recommendation_removed", run: (c, id) => removeRecommendation(deps(c), requireActor(c), id), redirectTo: toRecommendations },
+  {
+    path: "response",
+    form: "respond",
+    flash: "expert_table.response_saved",
+    run: async (c, id, b) => {
+      const ref = await recommendationRef(deps(c), requireActor(c), id);
+      await respondToRecommendation(deps(c), requireActor(c), id, { response: b[`response_${ref.number}`] ?? "", text: b[`text_${ref.number}`] ?? "", expectedResponse: b.expectedResponse || undefined });
+      return ref.requestId;
+    },
+    redirectTo: toRecommendations,
+  },
+  { path: "measure", form: "recommendations", flash: "expert_table.measure_created", run: async (c, id) => (await recommendationToMeasure(deps(c), requireActor(c), id, {})).requestId, redirectTo: toRecommendations },
+];
+
+/** A refused form of a recommendation is shown on its request's page, beside that recommendation. */
+async function showRecommendationAgain(c: AppContext, id: string, again: FormAgain) {
+  const ref = await recommendationRef(deps(c), requireActor(c), id);
+  if (again.errorsFor !== "respond") return showRequest(c, ref.requestId, again);
+  const errors = again.errors.map((e) => (e.field === "text" || e.field === "response" ? { ...e, field: `${e.field}_${ref.number}` } : e));
+  return showRequest(c, ref.requestId, { ...again, errors, errorsFor: `respond_${id}` });
 }
 
 export function expertTableRoutes(): Hono<AppEnv> {
@@ -40,140 +94,39 @@ export function expertTableRoutes(): Hono<AppEnv> {
 
   app.get("/expert-table", async (c) => {
     const actor = requireActor(c);
-    const deps = c.get("deps");
-    const requests = await listAdviceRequests(deps, actor);
-    const canRequest = (await projectsActorMayRequestFor(deps, actor)).length > 0;
+    const requests = await listAdviceRequests(deps(c), actor);
+    const canRequest = (await projectsActorMayRequestFor(deps(c), actor)).length > 0;
     if (!isTableMember(actor) && !canRequest && requests.length === 0) throw forbidden();
     return renderPage(c, c.get("t")("expert_table.title"), (ctx) => <ExpertTablePage ctx={ctx} requests={requests} canRequest={canRequest} isMember={isTableMember(actor)} />);
   });
 
-  app.get("/expert-table/requests/new", async (c) => {
-    const actor = requireActor(c);
-    const projects = await projectsActorMayRequestFor(c.get("deps"), actor);
+  const showNew = async (c: AppContext, values?: Values, errors?: FieldError[], status = 200) => {
+    const projects = await projectsActorMayRequestFor(deps(c), requireActor(c));
+    return renderPage(c, c.get("t")("expert_table.request_new"), (ctx) => <NewRequestPage ctx={ctx} projects={projects} values={values} errors={errors} />, status);
+  };
+  app.get("/expert-table/requests/new", (c) => {
     const wanted = c.req.query("project");
-    return renderPage(c, c.get("t")("expert_table.request_new"), (ctx) => <NewRequestPage ctx={ctx} projects={projects} values={wanted ? { projectId: wanted } : undefined} />);
+    return showNew(c, wanted ? { projectId: wanted } : undefined);
   });
-
   app.post("/expert-table/requests", async (c) => {
     const actor = requireActor(c);
-    const deps = c.get("deps");
     const body = await formBody(c);
     return handleForm(
       c,
-      async () => redirectWithFlash(c, `/expert-table/requests/${await requestAdvice(deps, actor, body)}`, "expert_table.requested"),
-      async (errors, status) => {
-        const projects = await projectsActorMayRequestFor(deps, actor);
-        return renderPage(c, c.get("t")("expert_table.request_new"), (ctx) => <NewRequestPage ctx={ctx} projects={projects} values={body} errors={errors} />, status);
-      },
+      async () => redirectWithFlash(c, requestPath(await requestAdvice(deps(c), actor, body)), "expert_table.requested"),
+      (errors, status) => showNew(c, body, errors, status),
     );
   });
-
-  const showRequest = async (c: AppContext, id: string, extra: { values?: Values; errors?: FieldError[]; errorsFor?: string; status?: number } = {}) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const request = await getAdviceRequest(deps, actor, id);
-    const meetings = request.may.schedule ? await listMeetings(deps, actor, "expert_table") : [];
-    return renderPage(c, c.get("t")("expert_table.request_title", { project: request.projectTitle }), (ctx) => <RequestPage ctx={ctx} request={request} meetings={meetings} {...extra} />, extra.status ?? 200);
-  };
 
   app.get("/expert-table/requests/:id", (c) => showRequest(c, c.req.param("id")));
+  mountFormActions(app, "/expert-table/requests/:id", REQUEST_FORMS, (c, id, again) => showRequest(c, id, { ...again, errors: again.errorsFor === "advice" ? adviceErrorsToForm(again.errors) : again.errors }), requestPath);
+  mountFormActions(app, "/expert-table/recommendations/:id", RECOMMENDATION_FORMS, showRecommendationAgain, requestPath);
 
-  const post = (path: string, run: (c: AppContext, id: string, body: Record<string, string>) => Promise<string>, part: string | ((id: string) => string), flash: MessageKey, mapErrors: (e: FieldError[]) => FieldError[] = (e) => e) => {
-    app.post(path, async (c) => {
-      requireActor(c);
-      const id = c.req.param("id")!;
-      const body = await formBody(c);
-      return handleForm(
-        c,
-        async () => redirectWithFlash(c, await run(c, id, body), flash),
-        async (errors, status) => {
-          // Errors of a recommendation's form are shown on its request's page.
-          const requestId = path.startsWith("/expert-table/recommendations") ? await requestIdOfRecommendation(c, id) : id;
-          return showRequest(c, requestId, { values: body, errors: mapErrors(errors), errorsFor: typeof part === "string" ? part : part(id), status });
-        },
-      );
-    });
-  };
-
-  const requestIdOfRecommendation = async (c: AppContext, recommendationId: string): Promise<string> =>
-    (await recommendationRef(c.get("deps"), requireActor(c), recommendationId)).requestId;
-
-  post("/expert-table/requests/:id/schedule", async (c, id, body) => {
-    await scheduleAdviceRequest(c.get("deps"), requireActor(c), id, body);
-    return `/expert-table/requests/${id}`;
-  }, "schedule", "expert_table.scheduled");
-
-  post("/expert-table/requests/:id/advice", async (c, id, body) => {
-    await saveAdvice(c.get("deps"), requireActor(c), id, adviceFromForm(body));
-    return `/expert-table/requests/${id}#advice`;
-  }, "advice", "expert_table.advice_saved", adviceErrorsToForm);
-
-  post("/expert-table/requests/:id/recommendations", async (c, id, body) => {
-    await addRecommendation(c.get("deps"), requireActor(c), id, { text: body.text ?? "" });
-    return `/expert-table/requests/${id}#recommendations`;
-  }, "recommendation", "expert_table.recommendation_added");
-
-  post("/expert-table/requests/:id/finalise", async (c, id) => {
-    await finaliseAdvice(c.get("deps"), requireActor(c), id);
-    return `/expert-table/requests/${id}`;
-  }, "finalise", "expert_table.advice_given");
-
-  post("/expert-table/recommendations/:id/remove", async (c, id) => {
-    const requestId = await requestIdOfRecommendation(c, id);
-    await removeRecommendation(c.get("deps"), requireActor(c), id);
-    return `/expert-table/requests/${requestId}#recommendations`;
-  }, "recommendation", "expert_table.recommendation_removed");
-
-  app.post("/expert-table/recommendations/:id/response", async (c) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const id = c.req.param("id");
-    const body = await formBody(c);
-    const ref = await recommendationRef(deps, actor, id);
-    return handleForm(
-      c,
-      async () => {
-        await respondToRecommendation(deps, actor, id, { response: body[`response_${ref.number}`] ?? "", text: body[`text_${ref.number}`] ?? "" });
-        return redirectWithFlash(c, `/expert-table/requests/${ref.requestId}#recommendations`, "expert_table.response_saved");
-      },
-      (errors, status) =>
-        showRequest(c, ref.requestId, {
-          values: body,
-          errors: errors.map((e) => (e.field === "text" || e.field === "response" ? { ...e, field: `${e.field}_${ref.number}` } : e)),
-          errorsFor: `respond_${id}`,
-          status,
-        }),
-    );
-  });
-
-  post("/expert-table/recommendations/:id/measure", async (c, id) => {
-    const requestId = await requestIdOfRecommendation(c, id);
-    await recommendationToMeasure(c.get("deps"), requireActor(c), id, {});
-    return `/expert-table/requests/${requestId}#recommendations`;
-  }, "measure", "expert_table.measure_created");
-
-  const showMeetings = async (c: AppContext, extra: { values?: Values; errors?: FieldError[]; status?: number } = {}) => {
-    const actor = requireActor(c);
-    const deps = c.get("deps");
-    const meetings = await listMeetings(deps, actor, "expert_table");
-    const requests = await listAdviceRequests(deps, actor);
-    const subjects = new Map(requests.map((r) => [r.id, { href: `/expert-table/requests/${r.id}`, label: r.projectTitle }]));
-    return renderPage(c, c.get("t")("expert_table.meetings"), (ctx) => <MeetingsPage ctx={ctx} meetings={meetings} subjects={subjects} basePath="/expert-table/meetings" titleKey="expert_table.meetings" {...extra} />, extra.status ?? 200);
-  };
-
-  app.get("/expert-table/meetings", (c) => showMeetings(c));
-  app.post("/expert-table/meetings", async (c) => {
-    const actor = requireActor(c);
-    if (!canManageMeetings(actor, "expert_table")) throw forbidden();
-    const body = await formBody(c);
-    return handleForm(
-      c,
-      async () => {
-        await createMeeting(c.get("deps"), actor, "expert_table", body);
-        return redirectWithFlash(c, "/expert-table/meetings", "expert_table.meeting_created");
-      },
-      (errors, status) => showMeetings(c, { values: body, errors, status }),
-    );
+  mountMeetingPages(app, {
+    type: "expert_table",
+    path: "/expert-table/meetings",
+    titleKey: "expert_table.meetings",
+    subjects: async (c) => new Map((await listAdviceRequests(deps(c), requireActor(c))).map((r) => [r.id, { href: requestPath(r.id), label: r.projectTitle }])),
   });
 
   return app;

@@ -1,58 +1,65 @@
-import type { MessageKey } from "../../platform/i18n/index.ts";
-/**
- * The value keys advice, deliberations and committee cases refer to: the
- * seed's seven core values and the VNG principles I–V. The names shown come
- * from the message catalogue (`expert_table.value.<key>`); a later values
- * feature may rename them or add an organisation's own set.
- */
-export const VALUE_KEYS = [
-  "rechtvaardigheid",
-  "menselijke_waardigheid",
-  "privacy",
-  "veiligheid",
-  "autonomie",
-  "controle_over_technologie",
-  "kwaliteit_van_leven",
-  "vng_1",
-  "vng_2",
-  "vng_3",
-  "vng_4",
-  "vng_5",
-] as const;
+// The organisation's own value set (the values feature) as the expert table,
+// moral deliberation and the ethics committee use it: advice findings, values
+// in tension and case values refer to its keys. A value renamed or added by
+// the admin shows at once; a retired value keeps its name on old records.
+import { z } from "zod";
+import type { Actor } from "../../domain/permissions/permissions.ts";
+import type { Lang, LocalText } from "../../instruments/index.ts";
+import type { Deps } from "../../platform/deps.ts";
+import { invalid } from "../../platform/errors.ts";
+import type { ChoiceFieldOption } from "../../ui/choice-fields.tsx";
+import { listValues, valueKeys, valueLabels, type ValueLabel } from "../values/service.ts";
 
-export type ValueKey = (typeof VALUE_KEYS)[number];
+/** A list of value keys in an input; whether each is the organisation's is checked by the use case. */
+export const valueKeyList = () => z.array(z.string().trim().max(40, "field.too_long")).max(100, "field.too_long").default([]);
 
-export function isValueKey(x: string): x is ValueKey {
-  return (VALUE_KEYS as readonly string[]).includes(x);
+/** Names of the organisation's values by key, retired ones included. */
+export type ValueNames = Readonly<Record<string, Pick<ValueLabel, "name">>>;
+
+export function valueNames(deps: Deps, organisationId: string): Promise<ValueNames> {
+  return valueLabels(deps, organisationId);
 }
 
-export function valueLabelKey(key: string): MessageKey {
-  return isValueKey(key) ? `expert_table.value.${key}` : "expert_table.value.unknown";
+/** The name of a value in the language shown; a key the set does not know shows as itself. */
+export function valueName(names: ValueNames, key: string, lang: Lang): string {
+  return names[key]?.name[lang] ?? key;
 }
 
-/** Reads a JSON text column holding a list of strings; anything else reads as empty. */
-export function parseStringList(json: string | null | undefined): string[] {
-  if (!json) return [];
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
+export function valueNameList(names: ValueNames, keys: readonly string[], lang: Lang): string {
+  return keys.map((k) => valueName(names, k, lang)).join(", ");
 }
 
-export function parseRecord(json: string | null | undefined): Record<string, string> {
-  if (!json) return {};
-  try {
-    const v: unknown = JSON.parse(json);
-    if (!v || typeof v !== "object" || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
-  } catch {
-    return {};
-  }
+/** A value offered in a form. */
+export interface ValueChoice {
+  key: string;
+  name: LocalText;
 }
 
-/** Whole days between two ISO timestamps (b after a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 86_400_000));
+/** The values a form offers: the active ones in their order, and retired ones the record already holds. */
+export async function valueChoices(deps: Deps, actor: Actor, held: readonly string[] = []): Promise<ValueChoice[]> {
+  const all = await listValues(deps, actor);
+  return all.filter((v) => v.active || held.includes(v.key)).map((v) => ({ key: v.key, name: v.name }));
+}
+
+/** The names of the values a form offers, by key. */
+export function choiceNames(choices: readonly ValueChoice[]): ValueNames {
+  return Object.fromEntries(choices.map((v) => [v.key, v]));
+}
+
+export function valueOptions(choices: readonly ValueChoice[], lang: Lang): ChoiceFieldOption[] {
+  return choices.map((v) => ({ value: v.key, label: v.name[lang] }));
+}
+
+/** Refuses keys outside the organisation's value set (retired values still count), as an error on `field`. */
+export async function assertValueKeys(deps: Deps, organisationId: string, keys: readonly string[], field: string): Promise<void> {
+  if (!keys.length) return;
+  const known = new Set(await valueKeys(deps, organisationId));
+  if (keys.some((k) => !known.has(k))) throw invalid([{ field, messageKey: "field.invalid_choice" }]);
+}
+
+/** The keys of `keys` that are in the organisation's value set, in the given order. */
+export async function knownValueKeys(deps: Deps, organisationId: string, keys: readonly string[]): Promise<string[]> {
+  if (!keys.length) return [];
+  const known = new Set(await valueKeys(deps, organisationId));
+  return keys.filter((k) => known.has(k));
 }

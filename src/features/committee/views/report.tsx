@@ -45,11 +45,11 @@ export function ReportPage({ ctx, report, values, errors }: { ctx: PageContext; 
             ) : report.gateDecisions.total === 0 ? (
               <Paragraph>{t("committee.report.none")}</Paragraph>
             ) : (
-              <Table caption={t("committee.report.gates_caption", { go: report.gateDecisions.byDecision.go ?? 0, adjust: report.gateDecisions.byDecision.adjust ?? 0, stop: report.gateDecisions.byDecision.stop ?? 0 })} headers={[t("committee.report.project"), t("committee.report.decision"), t("committee.report.date")]}>
+              <Table caption={t("committee.report.gates_caption", report.gateDecisions.byDecision)} headers={[t("committee.report.project"), t("committee.report.decision"), t("committee.report.date")]}>
                 {report.gateDecisions.items.map((g) => (
                   <Row>
                     <Cell>{g.projectTitle}</Cell>
-                    <Cell>{g.decision}</Cell>
+                    <Cell>{t(`projects.decision.${g.decision}`)}</Cell>
                     <Cell>{formatDate(g.decidedAt, lang)}</Cell>
                   </Row>
                 ))}

@@ -1,22 +1,31 @@
 import type { Lang, Question, Section } from "../../../instruments/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import type { Translate } from "../../../platform/i18n/index.ts";
+import { CheckboxGroupField } from "../../../ui/choice-fields.tsx";
 import { fieldId, SelectField, TextArea, TextField, type Values } from "../../../ui/form.tsx";
-import { VALUE_KEYS, valueLabelKey } from "../../expert-table/values.ts";
+import { valueOptions, type ValueChoice } from "../../expert-table/values.ts";
 
 /** Extra empty rows offered under a table question, so a row can be added without JavaScript. */
 const EXTRA_ROWS = 2;
 
+/** A step's form as shown: the text fields, and the ticked value tags per question. */
+export interface StepForm {
+  values: Values;
+  lists: Record<string, string[]>;
+}
+
 /**
- * The form fields of one step. Names: `<q>` for text, `<q>__<value>` for value
- * tags, `<q>` + `<q>__explanation` for yes/no, `<q>__<row>__<column>` for tables.
+ * The form fields of one step. Names: `<q>` for text, `<q>` once per ticked
+ * value for value tags, `<q>` + `<q>__explanation` for yes/no,
+ * `<q>__<row>__<column>` for tables.
  */
-export function stepFormValues(section: Section, answers: Record<string, unknown>): Values {
+export function stepForm(section: Section, answers: Record<string, unknown>): StepForm {
   const v: Values = {};
+  const lists: Record<string, string[]> = {};
   for (const q of section.questions) {
     const a = answers[q.id];
     if (q.type === "text" || q.type === "long_text") v[q.id] = typeof a === "string" ? a : "";
-    else if (q.type === "value_tags" && Array.isArray(a)) for (const k of a) v[`${q.id}__${String(k)}`] = "on";
+    else if (q.type === "value_tags" && Array.isArray(a)) lists[q.id] = a.map(String);
     else if (q.type === "yes_no_explain" && a && typeof a === "object") {
       const yn = a as { choice?: string; explanation?: string };
       v[q.id] = yn.choice ?? "";
@@ -27,10 +36,11 @@ export function stepFormValues(section: Section, answers: Record<string, unknown
       });
     }
   }
-  return v;
+  return { values: v, lists };
 }
 
-export function stepAnswersFromForm(section: Section, body: Record<string, string>): Record<string, unknown> {
+/** The posted form → the step's answers; `lists` holds the repeated fields (the ticked value tags). */
+export function stepAnswersFromForm(section: Section, body: Record<string, string>, lists: Record<string, string[]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const q of section.questions) {
     switch (q.type) {
@@ -39,7 +49,7 @@ export function stepAnswersFromForm(section: Section, body: Record<string, strin
         if ((body[q.id] ?? "").trim()) out[q.id] = body[q.id]!.trim();
         break;
       case "value_tags": {
-        const tags = VALUE_KEYS.filter((k) => body[`${q.id}__${k}`] === "on");
+        const tags = lists[q.id] ?? [];
         if (tags.length) out[q.id] = tags;
         break;
       }
@@ -74,7 +84,16 @@ export function stepErrorsToForm(errors: FieldError[]): FieldError[] {
   });
 }
 
-function QuestionFields({ t, lang, q, values, errors }: { t: Translate; lang: Lang; q: Question; values: Values; errors?: FieldError[] }) {
+interface FieldsProps {
+  t: Translate;
+  lang: Lang;
+  form: StepForm;
+  valueSet: ValueChoice[];
+  errors?: FieldError[];
+}
+
+function QuestionFields({ t, lang, q, form, valueSet, errors }: FieldsProps & { q: Question }) {
+  const values = form.values;
   const label = q.label[lang];
   const hint = q.help?.[lang];
   switch (q.type) {
@@ -83,17 +102,7 @@ function QuestionFields({ t, lang, q, values, errors }: { t: Translate; lang: La
     case "long_text":
       return <TextArea t={t} name={q.id} label={label} hint={hint} required={q.required} maxlength={q.max_length ?? 8000} rows={5} values={values} errors={errors} />;
     case "value_tags":
-      return (
-        <fieldset class="utrecht-form-fieldset utrecht-form-field">
-          <legend class="utrecht-form-fieldset__legend utrecht-form-label">{label}</legend>
-          {VALUE_KEYS.map((k) => (
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId(`${q.id}__${k}`)} name={`${q.id}__${k}`} value="on" checked={values[`${q.id}__${k}`] === "on"} />{" "}
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId(`${q.id}__${k}`)}>{t(valueLabelKey(k))}</label>
-            </div>
-          ))}
-        </fieldset>
-      );
+      return <CheckboxGroupField t={t} name={q.id} legend={label} hint={hint} required={q.required} options={valueOptions(valueSet, lang)} selected={form.lists[q.id] ?? []} errors={errors} />;
     case "yes_no_explain":
       return (
         <fieldset class="utrecht-form-fieldset utrecht-form-field">
@@ -130,6 +139,6 @@ function QuestionFields({ t, lang, q, values, errors }: { t: Translate; lang: La
   }
 }
 
-export function StepFields({ t, lang, section, values, errors }: { t: Translate; lang: Lang; section: Section; values: Values; errors?: FieldError[] }) {
-  return <>{section.questions.map((q) => <QuestionFields t={t} lang={lang} q={q} values={values} errors={errors} />)}</>;
+export function StepFields(props: FieldsProps & { section: Section }) {
+  return <>{props.section.questions.map((q) => <QuestionFields {...props} q={q} />)}</>;
 }

@@ -1,7 +1,7 @@
 // Checks the JSON Schema cannot express: ids that must be unique, references
 // that must resolve, value tags the organisation knows, and a file that sits
 // at the path its id and version claim.
-import type { Condition, Instrument, Question, QuestionCondition } from "./types.ts";
+import type { Condition, Instrument, LawBlock, LawRule, Question, QuestionCondition } from "./types.ts";
 import type { DataPath } from "./source-map.ts";
 import type { FileIssue } from "./schema-check.ts";
 
@@ -171,6 +171,55 @@ export function crossCheck(instrument: Instrument, options: CrossCheckOptions = 
     signalIds.add(signal.id);
     checkCondition(signal.when, [...path, "when"], "outcome", order);
   });
+
+  if (instrument.law) checkLaw(instrument.law);
+  else if (instrument.kind === "classification") add(["kind"], "a classification instrument must have a law block");
+  if (instrument.law && instrument.kind !== "classification") add(["law"], "only a classification instrument may have a law block");
+
+  function checkLaw(law: LawBlock) {
+    const provisionIds = uniqueIds(law.provisions, ["law", "provisions"], "provision");
+    uniqueIds(law.rules, ["law", "rules"], "rule");
+    uniqueIds(law.duties, ["law", "duties"], "duty");
+    uniqueIds(law.contradictions ?? [], ["law", "contradictions"], "contradiction");
+    const needs: Partial<Record<LawRule["effect"], ReadonlyArray<"provision" | "article" | "annex_point" | "role">>> = {
+      prohibited: ["provision", "article"],
+      prohibition_exception: ["provision", "article"],
+      high_risk_annex_i: ["provision", "article"],
+      high_risk_annex_iii: ["provision", "annex_point"],
+      art_6_3_condition: ["provision", "article"],
+      transparency: ["provision", "article", "role"],
+      scope_excluded: ["article"],
+    };
+    law.rules.forEach((rule, i) => {
+      const path = ["law", "rules", i];
+      for (const field of needs[rule.effect] ?? []) {
+        if (rule[field] === undefined) add(path, `a rule with effect '${rule.effect}' must have '${field}'`);
+      }
+      if (rule.provision !== undefined && !provisionIds.has(rule.provision)) {
+        add([...path, "provision"], `provision '${rule.provision}' is not declared under law.provisions`);
+      }
+      checkCondition(rule.when, [...path, "when"], "criterion", order);
+    });
+    law.duties.forEach((duty, i) => {
+      if (!provisionIds.has(duty.provision)) add(["law", "duties", i, "provision"], `provision '${duty.provision}' is not declared under law.provisions`);
+    });
+    (law.contradictions ?? []).forEach((c, i) => {
+      const path = ["law", "contradictions", i];
+      checkCondition(c.when, [...path, "when"], "criterion", order);
+      c.questions.forEach((q, j) => {
+        if (!questions.has(q)) add([...path, "questions", j], `question '${q}' does not exist`);
+      });
+    });
+  }
+
+  function uniqueIds(items: ReadonlyArray<{ id: string }>, path: DataPath, what: string): Set<string> {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) add([...path, i, "id"], `duplicate ${what} id '${item.id}'`);
+      seen.add(item.id);
+    });
+    return seen;
+  }
 
   function checkCondition(condition: Condition, path: DataPath, context: ConditionContext, before: number): void {
     if ("all" in condition) return condition.all.forEach((c, i) => checkCondition(c, [...path, "all", i], context, before));

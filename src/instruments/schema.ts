@@ -1,9 +1,11 @@
 // JSON Schema (draft 2020-12) for instrument files. It checks shape only;
 // references between parts of a file are checked in cross-check.ts, where the
 // messages can name what is missing.
+import { INSTRUMENT_KINDS, LAW_DUTIES, LAW_RULE_EFFECTS } from "./types.ts";
 
 const id = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
-const localText = {
+/** A text in Dutch and English; shared with the other data files' schemas. */
+export const localText = {
   type: "object",
   required: ["nl", "en"],
   additionalProperties: false,
@@ -11,6 +13,7 @@ const localText = {
 } as const;
 const valueList = { type: "array", items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" }, uniqueItems: true } as const;
 const scalar = { type: ["string", "number", "boolean"] } as const;
+const isoDate = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const;
 
 const option = {
   type: "object",
@@ -53,6 +56,85 @@ function questionVariant(type: string | string[], extra: Record<string, unknown>
   };
 }
 
+// The legal rules of a classification instrument (the AI Act): the provisions
+// with the dates from which they apply, the rules that read the answers, the
+// duties that follow, and the answer combinations that contradict each other.
+const lawBlock = {
+  type: "object",
+  required: ["title", "version", "provisions", "rules", "duties"],
+  additionalProperties: false,
+  properties: {
+    title: { $ref: "#/$defs/localText" },
+    version: { type: "string", minLength: 1 },
+    provisions: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["id", "article", "applies_from", "status", "label"],
+        additionalProperties: false,
+        properties: {
+          id,
+          article: { type: "string", minLength: 1 },
+          label: { $ref: "#/$defs/localText" },
+          applies_from: isoDate,
+          previously_from: isoDate,
+          status: { enum: ["confirmed", "reported", "unclear"] },
+          note: { $ref: "#/$defs/localText" },
+        },
+      },
+    },
+    rules: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["id", "effect", "when"],
+        additionalProperties: false,
+        properties: {
+          id,
+          effect: { enum: LAW_RULE_EFFECTS },
+          when: { $ref: "#/$defs/condition" },
+          provision: id,
+          article: { type: "string", minLength: 1 },
+          annex_point: { type: "string", pattern: "^[1-8](\\([a-e]\\))?$" },
+          role: { enum: ["provider", "deployer"] },
+          label: { $ref: "#/$defs/localText" },
+        },
+      },
+    },
+    duties: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["id", "provision", "article", "label"],
+        additionalProperties: false,
+        properties: {
+          id: { enum: LAW_DUTIES },
+          provision: id,
+          article: { type: "string", minLength: 1 },
+          label: { $ref: "#/$defs/localText" },
+        },
+      },
+    },
+    contradictions: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "when", "questions", "message"],
+        additionalProperties: false,
+        properties: {
+          id,
+          when: { $ref: "#/$defs/condition" },
+          questions: { type: "array", minItems: 1, items: id, uniqueItems: true },
+          message: { $ref: "#/$defs/localText" },
+        },
+      },
+    },
+  },
+} as const;
+
 const numberComparison = {
   equals: { type: "number" },
   gt: { type: "number" },
@@ -71,7 +153,7 @@ export const instrumentSchema = {
   properties: {
     id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
     version: { type: "string", pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$" },
-    kind: { enum: ["canvas", "screening", "assessment", "deliberation", "checklist", "evaluation"] },
+    kind: { enum: INSTRUMENT_KINDS },
     title: { $ref: "#/$defs/localText" },
     intro: { $ref: "#/$defs/localText" },
     licence: {
@@ -222,9 +304,11 @@ export const instrumentSchema = {
         },
       },
     },
+    law: { $ref: "#/$defs/law" },
   },
   $defs: {
     localText,
+    law: lawBlock,
     question: {
       type: "object",
       required: ["type"],

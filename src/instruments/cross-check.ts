@@ -2,7 +2,7 @@
 // that must resolve, value tags the organisation knows, and a file that sits
 // at the path its id and version claim. The reasons are for whoever writes
 // instrument files (start-up stops with file, line and reason), so English.
-import type { Condition, Instrument, Question, QuestionCondition, TableQuestion } from "./types.ts";
+import type { Condition, Instrument, LawBlock, LawRule, Question, QuestionCondition, TableQuestion } from "./types.ts";
 import type { DataPath } from "./source-map.ts";
 import type { FileIssue } from "./schema-check.ts";
 
@@ -35,6 +35,7 @@ export function crossCheck(instrument: Instrument, options: CrossCheckOptions = 
   const checker: Checker = { add, options, questions: indexQuestions(instrument, add), criterionIds: new Set(), criterionGroups: new Set(), scoreThresholds: new Map() };
   const questionCount = checkSections(checker, instrument, groupIds);
   checkOutcomes(checker, instrument, questionCount);
+  checkLawPresence(checker, instrument, questionCount);
   return issues;
 }
 
@@ -192,6 +193,50 @@ function checkOutcomes(checker: Checker, instrument: Instrument, order: number):
     const path = ["outcomes", "signals", i];
     if (repeats(signalIds, signal.id)) add([...path, "id"], `duplicate signal id '${signal.id}'`);
     checkCondition(checker, signal.when, [...path, "when"], "outcome", order);
+  });
+}
+
+/** Only a classification instrument has a law block, and it must have one. */
+function checkLawPresence(checker: Checker, instrument: Instrument, order: number): void {
+  if (instrument.law && instrument.kind !== "classification") checker.add(["law"], "only a classification instrument may have a law block");
+  if (instrument.law) checkLaw(checker, instrument.law, order);
+  else if (instrument.kind === "classification") checker.add(["kind"], "a classification instrument must have a law block");
+}
+
+/** What a rule of each effect must name. */
+const LAW_RULE_NEEDS: Partial<Record<LawRule["effect"], ReadonlyArray<"provision" | "article" | "annex_point" | "role">>> = {
+  prohibited: ["provision", "article"],
+  prohibition_exception: ["provision", "article"],
+  high_risk_annex_i: ["provision", "article"],
+  high_risk_annex_iii: ["provision", "annex_point"],
+  art_6_3_condition: ["provision", "article"],
+  transparency: ["provision", "article", "role"],
+  scope_excluded: ["article"],
+};
+
+function checkLaw(checker: Checker, law: LawBlock, order: number): void {
+  const { add } = checker;
+  const provisionIds = uniqueIds(law.provisions, (i) => ["law", "provisions", i, "id"], "provision", add);
+  uniqueIds(law.rules, (i) => ["law", "rules", i, "id"], "rule", add);
+  uniqueIds(law.duties, (i) => ["law", "duties", i, "id"], "duty", add);
+  uniqueIds(law.contradictions ?? [], (i) => ["law", "contradictions", i, "id"], "contradiction", add);
+  law.rules.forEach((rule, i) => {
+    const path: DataPath = ["law", "rules", i];
+    for (const field of LAW_RULE_NEEDS[rule.effect] ?? []) {
+      if (rule[field] === undefined) add(path, `a rule with effect '${rule.effect}' must have '${field}'`);
+    }
+    if (rule.provision !== undefined && !provisionIds.has(rule.provision)) add([...path, "provision"], `provision '${rule.provision}' is not declared under law.provisions`);
+    checkCondition(checker, rule.when, [...path, "when"], "criterion", order);
+  });
+  law.duties.forEach((duty, i) => {
+    if (!provisionIds.has(duty.provision)) add(["law", "duties", i, "provision"], `provision '${duty.provision}' is not declared under law.provisions`);
+  });
+  (law.contradictions ?? []).forEach((c, i) => {
+    const path: DataPath = ["law", "contradictions", i];
+    checkCondition(checker, c.when, [...path, "when"], "criterion", order);
+    c.questions.forEach((q, j) => {
+      if (!checker.questions.has(q)) add([...path, "questions", j], `question '${q}' does not exist`);
+    });
   });
 }
 

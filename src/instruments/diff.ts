@@ -69,8 +69,8 @@ function isEmpty(v: unknown): boolean {
   return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 }
 
-/** JSON with sorted keys, so key order in stored answers never shows as a change. */
-function canonical(v: unknown): string {
+/** JSON with sorted keys, so key order in stored answers never shows as a change; empty values are equal. */
+export function canonical(v: unknown): string {
   if (isEmpty(v)) return "";
   return JSON.stringify(v, (_, x: unknown) =>
     x && typeof x === "object" && !Array.isArray(x)

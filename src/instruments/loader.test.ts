@@ -27,6 +27,7 @@ describe("the repository's instruments", () => {
 
   it("all load against the schema and the organisation's default values", () => {
     expect(registry.list().map((i) => i.id)).toEqual([
+      "ai-act-classification",
       "deliberation-dilemma",
       "deliberation-guidance-ethics",
       "deliberation-socratic",
@@ -212,5 +213,57 @@ describe("a broken instrument file stops loading with file, line and reason", ()
   it("refuses outcome conditions in visibility", () => {
     const text = MINIMAL_YAML + "        when: { criterion: c1 }\n";
     expect(problemOf(text)).toContain("only question conditions (with all/any/not) may be used here");
+  });
+});
+
+describe("the law block of a classification instrument", () => {
+  const LAW = `law:
+  title: { nl: Wet, en: Act }
+  version: "1"
+  provisions:
+    - { id: p1, article: "5", label: { nl: P, en: P }, applies_from: "2025-02-02", status: confirmed }
+  rules:
+    - { id: r1, effect: prohibited, provision: p1, article: "5(1)(a)", when: { question: q1, equals: "yes" } }
+  duties:
+    - { id: ai_literacy, provision: p1, article: "4", label: { nl: D, en: D } }
+  contradictions:
+    - { id: c1, questions: [q1], when: { question: q1, equals: "no" }, message: { nl: M, en: M } }
+`;
+  const classification = MINIMAL_YAML.replace("kind: canvas", "kind: classification") + LAW;
+
+  it("loads when every reference resolves", () => {
+    expect(parseInstrumentFile(classification, FILE).instrument.law?.rules).toHaveLength(1);
+  });
+
+  it("refuses an unknown effect at its line", () => {
+    const text = classification.replace("effect: prohibited", "effect: forbidden");
+    expect(problemOf(text)).toMatch(new RegExp(`^${FILE.replace(/\./g, "\\.")}:${lineOf(text, "effect: forbidden")}: law\\.rules\\[0\\]\\.effect must be one of no_algorithm, `));
+  });
+
+  it("refuses a date that is not one", () => {
+    expect(problemOf(classification.replace('"2025-02-02"', '"2 Feb 2025"'))).toContain("law.provisions[0].applies_from \"2 Feb 2025\" must match");
+  });
+
+  it("refuses a rule on an unknown provision or question, and a rule missing what its effect needs", () => {
+    const text = classification.replace("provision: p1, article: \"5(1)(a)\", when: { question: q1", "provision: p9, when: { question: q7");
+    const message = problemOf(text);
+    expect(message).toContain("law.rules[0]: a rule with effect 'prohibited' must have 'article'");
+    expect(message).toContain("law.rules[0].provision: provision 'p9' is not declared under law.provisions");
+    expect(message).toContain("law.rules[0].when.question: question 'q7' does not exist");
+  });
+
+  it("refuses a contradiction naming an unknown question, and a duplicate provision", () => {
+    const text = classification.replace("questions: [q1]", "questions: [q1, q8]").replace(
+      "  rules:\n",
+      '    - { id: p1, article: "6", label: { nl: P, en: P }, applies_from: "2026-01-01", status: reported }\n  rules:\n',
+    );
+    const message = problemOf(text);
+    expect(message).toContain("law.contradictions[0].questions[1]: question 'q8' does not exist");
+    expect(message).toContain("law.provisions[1].id: duplicate provision id 'p1'");
+  });
+
+  it("a law block belongs to a classification instrument, and a classification instrument needs one", () => {
+    expect(problemOf(MINIMAL_YAML + LAW)).toContain("law: only a classification instrument may have a law block");
+    expect(problemOf(MINIMAL_YAML.replace("kind: canvas", "kind: classification"))).toContain("kind: a classification instrument must have a law block");
   });
 });

@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument } from "yaml";
 import { checkSchema } from "./schema-check.ts";
 import { crossCheck } from "./cross-check.ts";
-import { createSourceMap, formatPath, type SourceMap } from "./source-map.ts";
+import { formatPath, type SourceMap } from "./source-map.ts";
+import { readYamlSource, refuseIssues } from "./yaml-source.ts";
 import { InstrumentLoadError, type InstrumentFileProblem } from "./errors.ts";
 import { InstrumentRegistry } from "./registry.ts";
 import { VERSION_FILE } from "./semver.ts";
@@ -66,28 +66,11 @@ export interface ParseOptions {
 
 /** Parses and checks one file's text; `file` is only used in messages. */
 export function parseInstrumentFile(text: string, file: string, options: ParseOptions = {}): ParsedFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lineCounter.linePos(yamlError.pos[0]).line;
-    throw new InstrumentLoadError([{ file, line, reason: `YAML: ${yamlError.message.split("\n")[0]}` }]);
-  }
-  const sourceMap = createSourceMap(doc, lineCounter);
-  const value: unknown = doc.toJS();
-
+  const { value, sourceMap } = readYamlSource(text, file);
   const schemaIssue = checkSchema(value);
-  if (schemaIssue) {
-    const line = sourceMap.lineOf(schemaIssue.path, { pointAtKey: schemaIssue.pointAtKey });
-    throw new InstrumentLoadError([{ file, line, reason: `${formatPath(schemaIssue.path)} ${schemaIssue.reason}` }]);
-  }
+  if (schemaIssue) refuseIssues(file, sourceMap, [schemaIssue], " ");
   const instrument = value as Instrument;
-  const issues = crossCheck(instrument, options);
-  if (issues.length > 0) {
-    throw new InstrumentLoadError(
-      issues.map((i) => ({ file, line: sourceMap.lineOf(i.path), reason: `${formatPath(i.path)}: ${i.reason}` })),
-    );
-  }
+  refuseIssues(file, sourceMap, crossCheck(instrument, options));
   return { instrument, file, sourceMap };
 }
 

@@ -1,6 +1,6 @@
 // Runs the JSON Schema and turns ajv's first error into one sentence an author
 // can act on: the path in the file and what is wrong there.
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { instrumentSchema } from "./schema.ts";
 import { QUESTION_TYPES } from "./types.ts";
 import type { DataPath } from "./source-map.ts";
@@ -14,14 +14,24 @@ export interface FileIssue {
 const ajv = new Ajv2020({ allErrors: false, verbose: true, discriminator: true, strict: false });
 const validate = ajv.compile(instrumentSchema);
 
+/** Compiles another data file's schema with the same settings, for use with `schemaIssue`. */
+export function compileSchema(schema: object): ValidateFunction {
+  return ajv.compile(schema);
+}
+
 export function checkSchema(value: unknown): FileIssue | null {
-  if (validate(value)) return null;
-  const errors = validate.errors ?? [];
+  return schemaIssue(validate, value, "does not match the instrument schema");
+}
+
+/** The first problem ajv finds, as a path and a sentence; null when the value is valid. */
+export function schemaIssue(check: ValidateFunction, value: unknown, fallback: string): FileIssue | null {
+  if (check(value)) return null;
+  const errors = check.errors ?? [];
   const combinator = errors
     .filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf")
     .sort((a, b) => a.instancePath.length - b.instancePath.length)[0];
   const chosen = combinator ?? errors[0];
-  return chosen ? describe(chosen) : { path: [], reason: "does not match the instrument schema" };
+  return chosen ? describe(chosen) : { path: [], reason: fallback };
 }
 
 function pointerToPath(pointer: string): Array<string | number> {

@@ -1,6 +1,7 @@
 // JSON Schema (draft 2020-12) for instrument files. It checks shape only;
 // references between parts of a file are checked in cross-check.ts, where the
 // messages can name what is missing.
+import { INSTRUMENT_KINDS, LAW_DUTIES, LAW_RULE_EFFECTS } from "./types.ts";
 
 /** An object with exactly these properties, of which `required` must be there. */
 function strict<P extends Record<string, unknown>>(required: readonly string[], properties: P) {
@@ -13,13 +14,15 @@ function listOf<I>(items: I, minItems?: number) {
 }
 
 const id = { type: "string", pattern: "^[a-z][a-z0-9_]*$" } as const;
-const localText = strict(["nl", "en"], { nl: { type: "string", minLength: 1 }, en: { type: "string", minLength: 1 } });
+/** A text in Dutch and English; shared with the other data files' schemas. */
+export const localText = strict(["nl", "en"], { nl: { type: "string", minLength: 1 }, en: { type: "string", minLength: 1 } });
 /** References to the shared definitions at the end. */
 const text = { $ref: "#/$defs/localText" } as const;
 const condition = { $ref: "#/$defs/condition" } as const;
 const valueList = { type: "array", items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" }, uniqueItems: true } as const;
 const scalar = { type: ["string", "number", "boolean"] } as const;
 const integer = { type: "integer" } as const;
+const isoDate = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const;
 
 const option = strict(["value", "label"], { value: id, label: text, help: text, exclusive: { type: "boolean" } });
 
@@ -37,6 +40,43 @@ const questionBase = {
 function questionVariant(type: string | string[], extra: Record<string, unknown>, required: string[] = []) {
   return strict(["id", "type", "label", ...required], { ...questionBase, type: Array.isArray(type) ? { enum: type } : { const: type }, ...extra });
 }
+
+// The legal rules of a classification instrument (the AI Act): the provisions
+// with the dates from which they apply, the rules that read the answers, the
+// duties that follow, and the answer combinations that contradict each other.
+const lawBlock = strict(["title", "version", "provisions", "rules", "duties"], {
+  title: text,
+  version: { type: "string", minLength: 1 },
+  provisions: listOf(
+    strict(["id", "article", "applies_from", "status", "label"], {
+      id,
+      article: { type: "string", minLength: 1 },
+      label: text,
+      applies_from: isoDate,
+      previously_from: isoDate,
+      status: { enum: ["confirmed", "reported", "unclear"] },
+      note: text,
+    }),
+    1,
+  ),
+  rules: listOf(
+    strict(["id", "effect", "when"], {
+      id,
+      effect: { enum: LAW_RULE_EFFECTS },
+      when: condition,
+      provision: id,
+      article: { type: "string", minLength: 1 },
+      annex_point: { type: "string", pattern: "^[1-8](\\([a-e]\\))?$" },
+      role: { enum: ["provider", "deployer"] },
+      label: text,
+    }),
+    1,
+  ),
+  duties: listOf(strict(["id", "provision", "article", "label"], { id: { enum: LAW_DUTIES }, provision: id, article: { type: "string", minLength: 1 }, label: text }), 1),
+  contradictions: listOf(
+    strict(["id", "when", "questions", "message"], { id, when: condition, questions: { type: "array", minItems: 1, items: id, uniqueItems: true }, message: text }),
+  ),
+});
 
 const numberComparison = {
   equals: { type: "number" },
@@ -164,7 +204,7 @@ export const instrumentSchema = {
   properties: {
     id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
     version: { type: "string", pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$" },
-    kind: { enum: ["canvas", "screening", "assessment", "deliberation", "checklist", "evaluation"] },
+    kind: { enum: INSTRUMENT_KINDS },
     title: text,
     intro: text,
     licence: strict(["id"], { id: { type: "string", minLength: 1 }, url: { type: "string" }, note: text }),
@@ -173,6 +213,7 @@ export const instrumentSchema = {
     groups: listOf(strict(["id", "title"], { id, title: text, intro: text })),
     sections: listOf(sectionSchema, 1),
     outcomes: outcomesSchema,
+    law: { $ref: "#/$defs/law" },
   },
-  $defs: { localText, question: questionSchema, condition: conditionSchema },
+  $defs: { localText, law: lawBlock, question: questionSchema, condition: conditionSchema },
 } as const;

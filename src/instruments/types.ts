@@ -252,7 +252,111 @@ export interface Licence {
   note?: LocalText;
 }
 
-export type InstrumentKind = "canvas" | "screening" | "assessment" | "deliberation" | "checklist" | "evaluation";
+export const INSTRUMENT_KINDS = ["canvas", "screening", "assessment", "deliberation", "checklist", "evaluation", "classification"] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+// Legal rules (classification instruments) ------------------------------------
+
+/** What a fired rule means in law; the classification in domain/ai-act gives each its consequence. */
+export const LAW_RULE_EFFECTS = [
+  "no_algorithm",
+  "ai_system",
+  "not_ai_system",
+  "gpai_system",
+  "gpai_model",
+  "systemic_risk",
+  "open_source",
+  "role_provider",
+  "role_deployer",
+  "role_importer",
+  "role_distributor",
+  "no_role",
+  "becomes_provider",
+  "public_body",
+  "in_use",
+  "impactful",
+  "scope_excluded",
+  "prohibited",
+  "prohibition_exception",
+  "high_risk_annex_i",
+  "high_risk_annex_iii",
+  "profiling",
+  "art_6_3_condition",
+  "art_6_3_no_significant_risk",
+  "transparency",
+] as const;
+export type LawRuleEffect = (typeof LAW_RULE_EFFECTS)[number];
+
+/** Duties that follow from an outcome; the file gives each its article and the date it applies from. */
+export const LAW_DUTIES = [
+  "ai_literacy",
+  "provider_duties",
+  "deployer_duties",
+  "fria",
+  "eu_registration_provider",
+  "eu_registration_deployer",
+  "national_registration",
+  "not_high_risk_documentation",
+  "explanation_on_request",
+  "inform_workers",
+  "inform_affected_persons",
+  "gpai_model_duties",
+  "systemic_risk_duties",
+  "legacy_compliance",
+] as const;
+export type LawDuty = (typeof LAW_DUTIES)[number];
+
+export type ProvisionStatus = "confirmed" | "reported" | "unclear";
+
+export interface Provision {
+  id: string;
+  article: string;
+  label: LocalText;
+  /** ISO date (yyyy-mm-dd) from which the provision applies. */
+  applies_from: string;
+  /** The date before an amendment moved it. */
+  previously_from?: string;
+  /** confirmed in the Official Journal text, reported (consolidation, not the OJ text), or unclear. */
+  status: ProvisionStatus;
+  note?: LocalText;
+}
+
+export interface LawRule {
+  id: string;
+  effect: LawRuleEffect;
+  when: Condition;
+  provision?: string;
+  article?: string;
+  /** Annex III point, e.g. `5(a)`, or `2` for the one-point area. */
+  annex_point?: string;
+  /** For transparency duties: who carries the duty. */
+  role?: "provider" | "deployer";
+  label?: LocalText;
+}
+
+export interface LawDutyDef {
+  id: LawDuty;
+  provision: string;
+  article: string;
+  label: LocalText;
+}
+
+export interface Contradiction {
+  id: string;
+  when: Condition;
+  /** The questions whose answers clash, so a form can point at them. */
+  questions: string[];
+  message: LocalText;
+}
+
+export interface LawBlock {
+  title: LocalText;
+  version: string;
+  provisions: Provision[];
+  rules: LawRule[];
+  duties: LawDutyDef[];
+  contradictions?: Contradiction[];
+}
 
 export interface Instrument {
   id: string;
@@ -266,6 +370,8 @@ export interface Instrument {
   groups?: SectionGroup[];
   sections: Section[];
   outcomes?: Outcomes;
+  /** Legal rules with their dates; only classification instruments have them. */
+  law?: LawBlock;
 }
 
 // Answers -------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { apiRouter } from "./platform/http/api.ts";
 import { assetRoutes } from "./platform/http/assets.ts";
 import { csrf } from "./platform/http/csrf.ts";
 import { isLargeBodyRequest } from "./platform/http/large-bodies.ts";
+import { refuseControlCharacters } from "./platform/http/control-characters.ts";
 import type { AppEnv } from "./platform/http/env.ts";
 import { installCatalogues, translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
@@ -66,6 +67,7 @@ export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<Ap
     if (isLargeBodyRequest(c)) return next();
     return limit(c, next);
   });
+  app.use("*", refuseControlCharacters());
   app.use("*", sessionAndLanguage());
   app.use("*", csrf(deps.config.sessionSecret, deps.config.secureCookies));
 

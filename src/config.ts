@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
@@ -15,6 +16,13 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  AUDIT_KEY: z.string().min(32).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().max(24 * 60).default(5),
 });
 
 export type Config = {
@@ -27,6 +35,12 @@ export type Config = {
   maxBodyBytes: number;
   maxUploadBytes: number;
   logLevel: "silent" | "error" | "info" | "debug";
+  /** Key of the audit trail's HMACs and signed checkpoints (AUDIT_KEY, or kept in $DATA_DIR/secrets/). */
+  auditKey: string;
+  /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** How often the server writes signed checkpoints of the audit chain heads. */
+  auditCheckpointMinutes: number;
 };
 
 /**
@@ -53,13 +67,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    auditKey: e.AUDIT_KEY ?? keptSecret(resolve(dataDir, "secrets", "audit-key")),
+    trustedProxies: e.TRUSTED_PROXIES,
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };
 }
 
+/**
+ * A secret kept in a file. It is written beside the file and linked into place,
+ * which fails when the file exists: processes starting together agree on one value
+ * and none reads a half-written file.
+ */
 function keptSecret(path: string): string {
   if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  mkdirSync(dirname(path), { recursive: true });
-  const secret = randomBytes(48).toString("base64url");
-  writeFileSync(path, secret + "\n", { mode: 0o600 });
-  return secret;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(draft, randomBytes(48).toString("base64url") + "\n", { mode: 0o600 });
+  try {
+    linkSync(draft, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  } finally {
+    unlinkSync(draft);
+  }
+  return readFileSync(path, "utf8").trim();
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...more] = entry.split("/");
+  const family = isIP(address ?? "");
+  if (!family || more.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }

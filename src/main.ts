@@ -8,6 +8,9 @@ import { migrateToLatest } from "./platform/db/migrate.ts";
 import { instrumentRegistry, randomId, systemClock, type Deps } from "./platform/deps.ts";
 import { Extensions, featureMigrations, type Feature } from "./platform/feature.ts";
 import { installCatalogues } from "./platform/i18n/index.ts";
+import { writeCheckpoints } from "./platform/audit-log/checkpoints.ts";
+import { every } from "./platform/periodic.ts";
+import { cleanupExpired } from "./platform/retention.ts";
 
 /** The database, migrated, with the features' catalogues and extensions: what the server and the CLI work with. */
 export async function openDeps(config: Config = loadConfig(), features: readonly Feature[] = allFeatures): Promise<Deps & { close(): Promise<void> }> {
@@ -27,13 +30,17 @@ export async function openDeps(config: Config = loadConfig(), features: readonly
   };
 }
 
-/** Starts the server: configuration → database → migrations → demo data when empty → features' start-up work → HTTP. */
+/** Starts the server: configuration → database → migrations → demo data when empty → features' start-up work → HTTP → periodic work. */
 export async function startServer(options: { demo?: boolean } = {}): Promise<void> {
   const config = loadConfig();
   const deps = await openDeps(config);
   const demo = options.demo ?? process.env.DEMO_DATA !== "false";
   const seeded = demo ? (await seedDemo(deps)).created : false;
   for (const feature of allFeatures) await feature.onStart?.(deps);
+  const { checkpoints, cleanup } = startPeriodicWork(deps);
+  // The chains as they are at start-up are anchored at once (also those written before keyed hashes existed).
+  await checkpoints.runNow();
+  void cleanup.runNow();
   const app = createApp(deps, allFeatures);
   const server = serve({ fetch: app.fetch, port: config.port }, () => {
     console.log(demo ? demoLoginsText(config.baseUrl) : `Afweging draait op ${config.baseUrl}`);
@@ -41,8 +48,30 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
     console.log(`\nDatabase: ${deps.engine === "sqlite" ? config.databaseUrl : "PostgreSQL"}`);
   });
   const stop = () => {
-    server.close(() => void deps.close().then(() => process.exit(0)));
+    server.close(() => {
+      checkpoints.stop();
+      cleanup.stop();
+      // The last checkpoint covers everything written until the server stopped.
+      void checkpoints
+        .runNow()
+        .then(() => deps.close())
+        .then(() => process.exit(0));
+    });
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** Signed checkpoints of the audit chains every AUDIT_CHECKPOINT_MINUTES, and the clean-up of expired data every hour. */
+function startPeriodicWork(deps: Deps) {
+  const checkpoints = every("audit-checkpoints", deps.config.auditCheckpointMinutes * 60_000, async () => {
+    const run = await writeCheckpoints(deps);
+    for (const r of run.refused) {
+      console.error(`Logboek: keten ${r.chain} is NIET ondertekend: ${r.broken.reason} bij gebeurtenis ${r.broken.seq}. Voer "npx afweging audit-log verify" uit.`);
+    }
+  });
+  const cleanup = every("cleanup", 60 * 60_000, async () => {
+    await cleanupExpired(deps);
+  });
+  return { checkpoints, cleanup };
 }

@@ -1,61 +1,40 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresTestUrl, testEngines } from "../../test/support/database.ts";
+import { testEngines } from "../../test/support/database.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { sql } from "kysely";
+import { runCli, type Io } from "./main.ts";
+import { throwAwayDatabases } from "./test-databases.ts";
 
-const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../bin/afweging.js");
-const dirs: string[] = [];
-const databases: string[] = [];
+const scratch = throwAwayDatabases();
+afterAll(() => scratch.dispose());
 
-async function afweging(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+/** Runs the command as its own process, with `input` on standard input. */
+function afwegingWithInput(env: Record<string, string>, input: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input);
+  });
 }
+const afweging = (env: Record<string, string>, ...args: string[]) => afwegingWithInput(env, "", ...args);
 
-async function databaseUrlFor(engine: string): Promise<string> {
-  if (engine === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "afweging-cli-"));
-    dirs.push(dir);
-    return `sqlite:${join(dir, "cli.db")}`;
-  }
-  const name = `afweging_cli_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: postgresTestUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  databases.push(name);
-  const url = new URL(postgresTestUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+/** In this process, with an Io the test reads (and standard input or a prompt it gives). */
+async function inProcess(env: Record<string, string>, args: string[], io: Partial<Io> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), ...io }, env);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
-
-afterAll(async () => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  for (const name of databases) {
-    const admin = new pg.Client({ connectionString: postgresTestUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-});
 
 describe("the afweging command", () => {
   it("lists its commands with --help", async () => {
     const { code, stdout } = await afweging({}, "--help");
     expect(code).toBe(0);
-    for (const c of ["serve", "migrate", "seed-demo", "user add", "audit-log verify", "bias-audit"]) expect(stdout).toContain(c);
+    for (const c of ["serve", "migrate", "seed-demo", "user add", "audit-log verify", "audit-log checkpoint", "backup", "restore", "cleanup", "bias-audit"]) expect(stdout).toContain(c);
   });
 
   it("refuses an unknown command with exit code 2", async () => {
@@ -66,25 +45,25 @@ describe("the afweging command", () => {
 
   for (const engine of testEngines) {
     it(`migrates, seeds, adds a user and verifies the audit chain, then finds a hand-made change [${engine}]`, async () => {
-      const DATABASE_URL = await databaseUrlFor(engine);
-      const dir = mkdtempSync(join(tmpdir(), "afweging-data-"));
-      dirs.push(dir);
+      const DATABASE_URL = await scratch.url(engine);
+      const dir = scratch.folder("afweging-data-");
       // Vite puts BASE_URL="/" into the test environment; the app wants a full URL.
       const env = { DATABASE_URL, DATA_DIR: dir, BASE_URL: "http://localhost:3000" };
-      const migrated = await afweging(env, "migrate");
+      // In this process where a separate one adds nothing; as its own process where standard input and the exit code matter.
+      const migrated = await inProcess(env, ["migrate"]);
       expect(migrated.stdout, migrated.stderr).toContain("De database is bijgewerkt.");
-      const seeded = await afweging(env, "seed-demo");
+      const seeded = await inProcess(env, ["seed-demo"]);
       expect(seeded.stdout).toContain("beheerder@voorbeeldstad.example");
-      expect((await afweging(env, "seed-demo")).stdout).toContain("De demo-organisatie bestaat al.");
+      expect((await inProcess(env, ["seed-demo"])).stdout).toContain("De demo-organisatie bestaat al.");
 
-      const added = await afweging(env, "user", "add", "--organisation", "voorbeeldstad", "--email", "nieuw@voorbeeldstad.example", "--name", "Nieuwe Auditor", "--password", "een lang wachtwoord", "--role", "it_auditor");
-      expect(added.code).toBe(0);
+      const added = await afwegingWithInput(env, "een lang wachtwoord\n", "user", "add", "--organisation", "voorbeeldstad", "--email", "nieuw@voorbeeldstad.example", "--name", "Nieuwe Auditor", "--password-stdin", "--role", "it_auditor");
+      expect(added.code, added.stderr).toBe(0);
       expect(added.stdout).toContain("Gebruiker toegevoegd: nieuw@voorbeeldstad.example");
-      const bad = await afweging(env, "user", "add", "--organisation", "voorbeeldstad", "--email", "geen-adres", "--name", "X", "--password", "kort");
+      const bad = await inProcess(env, ["user", "add", "--organisation", "voorbeeldstad", "--email", "geen-adres", "--name", "X", "--password-stdin"], { readStdin: async () => "kort" });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("Vul een geldig e-mailadres in");
 
-      const ok = await afweging(env, "audit-log", "verify");
+      const ok = await inProcess(env, ["audit-log", "verify"]);
       expect(ok.code).toBe(0);
       expect(ok.stdout).toMatch(/Alle ketens \(1\) zijn intact\./);
 
@@ -94,6 +73,36 @@ describe("the afweging command", () => {
       const broken = await afweging(env, "audit-log", "verify");
       expect(broken.code).toBe(1);
       expect(broken.stdout).toMatch(/GEBROKEN bij gebeurtenis 3 .*de inhoud is na het vastleggen gewijzigd/);
-    }, 180_000); // six separate processes, each starting the app from source
+    }, 300_000); // two separate processes, each starting the app from source
   }
+
+  it("never takes a password from the command line: refuses --password, asks at a terminal, or reads standard input", async () => {
+    const env = { DATABASE_URL: await scratch.url("sqlite"), DATA_DIR: scratch.folder("afweging-data-"), BASE_URL: "http://localhost:3000" };
+    expect((await inProcess(env, ["seed-demo"])).code).toBe(0);
+    const add = ["user", "add", "--organisation", "voorbeeldstad", "--email", "prompt@voorbeeldstad.example", "--name", "Via Prompt", "--role", "fg"];
+
+    const onCommandLine = await inProcess(env, [...add, "--password", "een lang wachtwoord"]);
+    expect(onCommandLine.code).toBe(2);
+    expect(onCommandLine.stderr).toContain("--password wordt niet gebruikt: een wachtwoord op de opdrachtregel is zichtbaar");
+
+    const noTerminal = await inProcess(env, add);
+    expect(noTerminal.code).toBe(2);
+    expect(noTerminal.stderr).toContain("Er is geen terminal om het wachtwoord te vragen");
+
+    const questions: string[] = [];
+    const mismatch = await inProcess(env, add, { promptSecret: async (q) => (questions.push(q), questions.length === 1 ? "een lang wachtwoord" : "een ander wachtwoord") });
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain("De twee wachtwoorden zijn niet gelijk");
+    expect(questions).toEqual(["Wachtwoord: ", "Nog een keer: "]);
+
+    const prompted = await inProcess(env, add, { promptSecret: async () => "een lang wachtwoord" });
+    expect(prompted.code, prompted.stderr).toBe(0);
+    const piped = await inProcess(env, [...add.slice(0, 5), "stdin@voorbeeldstad.example", ...add.slice(6), "--password-stdin"], { readStdin: async () => "nog een lang wachtwoord\r\n" });
+    expect(piped.code, piped.stderr).toBe(0);
+
+    const database = openDatabase(env.DATABASE_URL);
+    const users = await database.db.selectFrom("users").select("email").where("email", "in", ["prompt@voorbeeldstad.example", "stdin@voorbeeldstad.example"]).execute();
+    await database.destroy();
+    expect(users.map((u) => u.email).sort()).toEqual(["prompt@voorbeeldstad.example", "stdin@voorbeeldstad.example"]);
+  }, 120_000);
 });

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { AppError } from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { InstrumentLoadError } from "../instruments/index.ts";
+import { promptHidden, readAllStdin } from "./prompt.ts";
 
 // Each command loads its own modules: `bias-audit` must not pay for starting the whole web app.
 const app = () => import("../main.ts");
@@ -15,23 +15,40 @@ Opdrachten:
   serve                      start de webapplicatie (zoals npm start)
   migrate                    werk de database bij naar de nieuwste versie
   seed-demo                  maak de demo-organisatie Gemeente Voorbeeldstad aan
-  user add                   voeg een gebruiker toe
-      --organisation SLUG --email E --name N --password P [--role ROL …]
-  audit-log verify           controleer de hashketen van het logboek
+  user add                   voeg een gebruiker toe; het wachtwoord wordt gevraagd (niet getoond)
+      --organisation SLUG --email E --name N [--role ROL …] [--password-stdin]
+                             --password-stdin: lees het wachtwoord van standaardinvoer
+  audit-log verify           controleer het logboek: de hashketen, de sleutel-hashes en
+      [--checkpoints BESTAND …]  de ondertekende controlepunten (ook gedownloade kopieën)
+  audit-log checkpoint       leg nu een ondertekend controlepunt van elke keten vast
+  backup BESTAND             maak een back-up van de database, ook terwijl de app draait
+                             (PostgreSQL: met pg_dump, dat geïnstalleerd moet zijn)
+  restore BESTAND            zet een back-up terug in een lege database en controleer het logboek
+  cleanup                    ruim verlopen sessies en oude mislukte inlogpogingen op
   bias-audit FILE …          onderzoek uitkomsten van een algoritme op vooringenomenheid
                              (afweging bias-audit --help voor de opties)
   --help                     deze hulp
 
-Configuratie via omgevingsvariabelen: PORT, DATABASE_URL, BASE_URL, SESSION_SECRET, DATA_DIR.`;
+Configuratie via omgevingsvariabelen: PORT, DATABASE_URL, BASE_URL, SESSION_SECRET, AUDIT_KEY,
+TRUSTED_PROXIES, AUDIT_CHECKPOINT_MINUTES, DATA_DIR (zie README.md).`;
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** All of standard input (for --password-stdin). */
+  readStdin?: () => Promise<string>;
+  /** Asks for a secret without showing it; only when a person is at a terminal. */
+  promptSecret?: (question: string) => Promise<string>;
 }
 
-const consoleIo: Io = { stdout: (s) => process.stdout.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n") };
+const consoleIo: Io = {
+  stdout: (s) => process.stdout.write(s + "\n"),
+  stderr: (s) => process.stderr.write(s + "\n"),
+  readStdin: readAllStdin,
+  ...(process.stdin.isTTY ? { promptSecret: promptHidden } : {}),
+};
 
-export async function runCli(argv: string[], io: Io = consoleIo): Promise<number> {
+export async function runCli(argv: string[], io: Io = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   const t = translator("nl");
   try {
@@ -46,13 +63,13 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
         await (await app()).startServer();
         return -1; // keeps running
       case "migrate": {
-        const deps = await (await app()).openDeps(loadConfig());
+        const deps = await (await app()).openDeps(loadConfig(env));
         await deps.close();
         io.stdout("De database is bijgewerkt.");
         return 0;
       }
       case "seed-demo": {
-        const config = loadConfig();
+        const config = loadConfig(env);
         const deps = await (await app()).openDeps(config);
         const { demoLoginsText, seedDemo } = await import("../features/demo/seed-demo.ts");
         const { created } = await seedDemo(deps);
@@ -61,9 +78,15 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
         return 0;
       }
       case "user":
-        return await userCommand(rest, io);
+        return await (await import("./user.ts")).userCommand(rest, io, loadConfig(env));
       case "audit-log":
-        return await auditLogCommand(rest, io);
+        return await (await import("./audit-log.ts")).auditLogCommand(rest, io, loadConfig(env));
+      case "backup":
+        return await (await import("./backup.ts")).backupCommand(rest, io, loadConfig(env));
+      case "restore":
+        return await (await import("./backup.ts")).restoreCommand(rest, io, loadConfig(env));
+      case "cleanup":
+        return await (await import("./backup.ts")).cleanupCommand(io, loadConfig(env));
       case "bias-audit": {
         const { biasAuditCommand } = await import("./bias-audit.ts");
         return await biasAuditCommand(rest, io);
@@ -78,6 +101,11 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
       io.stderr([t(e.messageKey, e.params), ...details].join("\n"));
       return 2;
     }
+    // A backup or restore that refuses (file exists, database not empty, pg_dump missing) says why.
+    if (e instanceof Error && e.name === "BackupError") {
+      io.stderr(e.message);
+      return 1;
+    }
     if (e instanceof InstrumentLoadError) {
       io.stderr(`Een instrumentbestand klopt niet:\n${e.message}`);
       return 1;
@@ -88,64 +116,4 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
     }
     throw e;
   }
-}
-
-async function userCommand(argv: string[], io: Io): Promise<number> {
-  if (argv[0] !== "add") {
-    io.stderr("Gebruik: afweging user add --organisation SLUG --email E --name N --password P [--role ROL …]");
-    return 2;
-  }
-  const { values } = parseArgs({
-    args: argv.slice(1),
-    options: {
-      organisation: { type: "string" },
-      email: { type: "string" },
-      name: { type: "string" },
-      password: { type: "string" },
-      role: { type: "string", multiple: true },
-    },
-    strict: true,
-  });
-  const deps = await (await app()).openDeps(loadConfig());
-  const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
-  try {
-    const id = await bootstrapUser(deps, { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password: values.password ?? "", roles: values.role ?? [] });
-    io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})`);
-    return 0;
-  } finally {
-    await deps.close();
-  }
-}
-
-async function auditLogCommand(argv: string[], io: Io): Promise<number> {
-  if (argv[0] !== "verify") {
-    io.stderr("Gebruik: afweging audit-log verify");
-    return 2;
-  }
-  const deps = await (await app()).openDeps(loadConfig());
-  const { verifyAllChains } = await import("../platform/audit-log/verify-chain.ts");
-  try {
-    const reports = await verifyAllChains(deps.db);
-    let broken = 0;
-    for (const r of reports) {
-      if (r.broken) {
-        broken += 1;
-        io.stdout(`Keten ${r.chain}: GEBROKEN bij gebeurtenis ${r.broken.seq} (id ${r.broken.id}): ${reason(r.broken.reason)}. ${r.events} gebeurtenissen ervoor zijn in orde.`);
-      } else {
-        io.stdout(`Keten ${r.chain}: intact, ${r.events} gebeurtenissen.`);
-      }
-    }
-    io.stdout(broken ? `${broken} van ${reports.length} ketens zijn gebroken.` : `Alle ketens (${reports.length}) zijn intact.`);
-    return broken ? 1 : 0;
-  } finally {
-    await deps.close();
-  }
-}
-
-function reason(r: "hash_mismatch" | "prev_hash_mismatch" | "seq_gap"): string {
-  return r === "hash_mismatch"
-    ? "de inhoud is na het vastleggen gewijzigd"
-    : r === "prev_hash_mismatch"
-      ? "de verwijzing naar de vorige gebeurtenis klopt niet (een eerdere gebeurtenis is gewijzigd)"
-      : "er ontbreekt een gebeurtenis";
 }

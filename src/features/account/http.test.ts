@@ -31,7 +31,9 @@ describeEachEngine("logging in and out over HTTP", (get) => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/account");
     const setCookies = res.headers.getSetCookie().join("\n");
-    expect(setCookies).toMatch(/afw_session=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax/);
+    // A browser-session cookie (no Max-Age); the server ends it when idle (plain http here, so no __Host- prefix).
+    expect(setCookies).toMatch(/afw_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(setCookies).not.toMatch(/afw_session=[^\n]*Max-Age/);
     expect(client.cookie("afw_csrf")).not.toBe(csrfBefore);
 
     let page = await client.get("/");
@@ -80,15 +82,19 @@ describeEachEngine("logging in and out over HTTP", (get) => {
     expect(await db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
   });
 
-  it("throttles after repeated failures per account, with a clear Dutch message", async () => {
+  it("throttles after repeated failures per account and address, with a clear Dutch message", async () => {
     const { deps } = get();
     const { users } = await organisationWith(deps, "rem", { fg: ["fg"] });
-    const client = new TestClient(createApp(deps, allFeatures));
+    let now = Date.parse("2026-03-02T09:00:00.000Z");
+    const client = new TestClient(createApp({ ...deps, now: () => new Date(now) }, allFeatures));
     await client.get("/login");
-    for (let i = 0; i < 5; i++) await client.post("/login", { email: users.fg!.email, password: "fout fout fout" });
+    for (let i = 0; i < 3; i++) expect((await client.post("/login", { email: users.fg!.email, password: "fout fout fout" })).status).toBe(401);
     const blocked = await client.post("/login", { email: users.fg!.email, password: PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(await blocked.text()).toContain("U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over 15 minuten opnieuw.");
+    expect(blocked.headers.get("retry-after")).toBe("1");
+    expect(await blocked.text()).toContain("U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over 2 seconden opnieuw.");
+    now += 1000;
+    expect((await client.post("/login", { email: users.fg!.email, password: PASSWORD })).status).toBe(303);
   });
 
   it("serves a strict Content-Security-Policy and no inline script", async () => {

@@ -1,24 +1,14 @@
 import { Hono } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { AppError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { issueCsrfCookie } from "../../platform/http/csrf.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor, safeLocalPath } from "../../platform/http/render.tsx";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
-import { setLangCookie, setSessionCookie } from "../../platform/http/session.ts";
+import { clearSessionCookie, setLangCookie, setSessionCookie } from "../../platform/http/session.ts";
+import { clientAddress } from "../../platform/http/client-address.ts";
 import { isLang } from "../../platform/i18n/index.ts";
 import { AccountPage, LoginPage } from "./views.tsx";
 import { changeOwnPassword, logIn, logOut, setLocale } from "./service.ts";
-import { deleteCookie } from "hono/cookie";
-import { SESSION_COOKIE } from "../../platform/auth/sessions.ts";
-
-function clientAddress(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
 
 export function accountRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -41,6 +31,7 @@ export function accountRoutes(): Hono<AppEnv> {
       return c.redirect(next, 303);
     } catch (e) {
       if (!(e instanceof AppError) || !["validation", "unauthenticated", "throttled"].includes(e.code)) throw e;
+      if (e.code === "throttled") c.header("Retry-After", String(e.params.retryAfter));
       const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: "email", messageKey: e.messageKey, params: e.params }];
       return renderPage(c, c.get("t")("login.title"), (ctx) => <LoginPage ctx={ctx} values={{ email: body.email }} errors={errors} next={next} />, e.status);
     }
@@ -49,7 +40,7 @@ export function accountRoutes(): Hono<AppEnv> {
   app.post("/logout", async (c) => {
     const actor = requireActor(c);
     await logOut(c.get("deps"), actor, c.get("sessionToken")!);
-    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    clearSessionCookie(c, c.get("deps").config.secureCookies);
     return redirectWithFlash(c, "/login", "login.logged_out");
   });
 

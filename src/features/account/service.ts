@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../platform/auth/passwords.ts";
 import { createSession, deleteSession } from "../../platform/auth/sessions.ts";
-import { clearAccountFailures, isThrottled, recordFailure, THROTTLE } from "../../platform/auth/throttle.ts";
+import { loginSucceeded, recordLoginFailure, reserveLoginAttempt } from "../../platform/auth/throttle.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
@@ -20,23 +20,20 @@ export const LoginInput = z.object({
 export async function logIn(deps: Deps, input: unknown, address: string): Promise<{ token: string; userId: string }> {
   const { email, password } = parseInput(LoginInput, input);
   const keys = { account: email, address };
-  if (await isThrottled(deps, keys)) {
-    throw new AppError("throttled", "login.throttled", { params: { minutes: THROTTLE.windowMinutes } });
-  }
-  const user = await deps.db
-    .selectFrom("users")
-    .select(["id", "organisation_id", "name", "password_hash", "active"])
-    .where("email", "=", email)
-    .executeTakeFirst();
+  // Checked and counted in one transaction, before the (slow) password check; see throttle.ts.
+  const { attempt, user } = await inTransaction(deps, null, async (tx) => ({
+    attempt: await reserveLoginAttempt(tx, keys),
+    user: await tx.db.selectFrom("users").select(["id", "organisation_id", "name", "password_hash", "active"]).where("email", "=", email).executeTakeFirst(),
+  }));
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
-    await recordFailure(deps, keys);
+    await recordLoginFailure(deps, user, address, !user ? "unknown_account" : !ok ? "wrong_password" : "inactive");
     throw new AppError("unauthenticated", "login.failed");
   }
-  await clearAccountFailures(deps, email);
   const actor = { userId: user.id, organisationId: user.organisation_id, name: user.name };
   const token = await inTransaction(deps, actor, async (tx) => {
-    const t = await createSession(tx.db, deps, user);
+    await loginSucceeded(tx, keys, attempt);
+    const t = await createSession(tx.db, tx, user);
     await tx.audit({ action: "session.login", entityType: "user", entityId: user.id });
     return t;
   });

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/env.ts";
 import { handleForm, renderPage, requireActor } from "../../platform/http/render.tsx";
 import type { FieldError } from "../../platform/errors.ts";
-import { Cell, formatDateTime, Heading1, Pagination, Paragraph, Row, Table } from "../../ui/components.tsx";
+import { Cell, formatDateTime, Heading1, Heading2, Link, Pagination, Paragraph, Row, Table } from "../../ui/components.tsx";
 import { ErrorSummary, SubmitButton, TextField } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
 import { listAuditEvents, type AuditEventView, type AuditFilter } from "./service.ts";
@@ -52,6 +52,9 @@ function AuditLogPage({ ctx, items, total, page, pageSize, filter, errors }: { c
         </Table>
       )}
       <Pagination t={t} page={page} pageSize={pageSize} total={total} href={(p) => `/audit-log?${query ? `${query}&` : ""}page=${p}`} />
+      <Heading2>{t("audit.checkpoints")}</Heading2>
+      <Paragraph>{t("audit.checkpoints_intro")}</Paragraph>
+      <Paragraph><Link href="/api/v1/audit-log/checkpoints">{t("audit.checkpoints_download")}</Link></Paragraph>
     </>
   );
 }

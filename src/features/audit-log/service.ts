@@ -2,6 +2,8 @@ import { z } from "zod";
 import { can, type Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden } from "../../platform/errors.ts";
+import { checkpointDir, checkpointText } from "../../platform/audit-log/checkpoints.ts";
+import { chainOf } from "../../platform/audit-log/record-event.ts";
 import { parseInput } from "../../platform/validation.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -64,4 +66,13 @@ export async function listAuditEvents(deps: Deps, actor: Actor, input: unknown) 
     after: r.after_json ? JSON.parse(r.after_json) : null,
   }));
   return { items, total, page: f.page, pageSize: AUDIT_PAGE_SIZE, filter: f };
+}
+
+/**
+ * The signed checkpoints of the organisation's own chain, as the checkpoint
+ * file holds them (JSON lines), for the 3rd line to keep outside Afweging.
+ */
+export function auditCheckpoints(deps: Deps, actor: Actor): string {
+  if (!can(actor, "audit_log.read")) throw forbidden();
+  return checkpointText(checkpointDir(deps.config.dataDir), chainOf(actor.organisationId));
 }

@@ -1,7 +1,7 @@
 import type { AUDIT_ACTIONS, AuditAction } from "./actions.ts";
 import type { Engine } from "../db/database.ts";
 import type { Db } from "../db/schema.ts";
-import { eventHash, GENESIS_HASH, type ChainedFields } from "./hash-chain.ts";
+import { eventHash, eventHmac, GENESIS_HASH, type ChainedFields } from "./hash-chain.ts";
 
 export interface AuditActor {
   userId: string | null;
@@ -20,15 +20,16 @@ export function chainOf(organisationId: string | null): string {
 }
 
 /**
- * Appends one event to its organisation's chain. Must be called inside the
- * transaction that makes the change, so the event exists exactly when the change does.
+ * Appends one event to its organisation's chain, with its SHA-256 hash and its
+ * keyed hash (HMAC with the audit key). Must be called inside the transaction
+ * that makes the change, so the event exists exactly when the change does.
  * The chain head row is locked (PostgreSQL) or the whole database is (SQLite),
  * so concurrent writers line up instead of forking the chain.
  */
 export async function recordEvent(
   trx: Db,
   engine: Engine,
-  ctx: { now: () => Date; newId: () => string },
+  ctx: { now: () => Date; newId: () => string; config: { auditKey: string } },
   actor: AuditActor,
   input: AuditEventInput,
 ): Promise<void> {
@@ -58,6 +59,6 @@ export async function recordEvent(
     prev_hash: head.hash,
   };
   const hash = eventHash(fields);
-  await trx.insertInto("audit_events").values({ ...fields, hash }).execute();
+  await trx.insertInto("audit_events").values({ ...fields, hash, hmac: eventHmac(ctx.config.auditKey, fields) }).execute();
   await trx.updateTable("audit_chain_heads").set({ seq: fields.seq, hash }).where("chain", "=", chain).execute();
 }

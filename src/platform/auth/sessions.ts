@@ -3,7 +3,8 @@ import type { Deps } from "../deps.ts";
 import type { Db } from "../db/schema.ts";
 
 export const SESSION_COOKIE = "afw_session";
-const IDLE_MS = 2 * 60 * 60 * 1000;
+/** A session ends after this long without a request, and at the latest ABSOLUTE_MS after login. */
+export const IDLE_MS = 2 * 60 * 60 * 1000;
 const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 1000;
 

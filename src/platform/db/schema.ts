@@ -70,6 +70,8 @@ export interface AuditEventTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA-256 with the audit key; null for events written before keyed hashes existed. */
+  hmac: string | null;
 }
 
 export interface AuditChainHeadTable {

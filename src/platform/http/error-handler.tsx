@@ -30,7 +30,15 @@ export function problem(c: Context<AppEnv>, error: AppError, requestId?: string)
 function errorPage(c: Context<AppEnv>, error: AppError, reference?: string) {
   const t = c.get("t") ?? translator("nl");
   const titleKey =
-    error.code === "not_found" ? "error.not_found_title" : error.code === "forbidden" ? "error.forbidden_title" : error.code === "internal" ? "error.internal_title" : "error.rule_refused";
+    error.code === "not_found"
+      ? "error.not_found_title"
+      : error.code === "forbidden"
+        ? "error.forbidden_title"
+        : error.code === "internal"
+          ? "error.internal_title"
+          : error.code === "validation"
+            ? "error.validation_title"
+            : "error.rule_refused";
   return renderPage(
     c,
     t(titleKey),

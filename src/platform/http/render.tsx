@@ -55,9 +55,33 @@ export async function formBody(c: Context<AppEnv>): Promise<Record<string, strin
   return out;
 }
 
-/** Only local paths are followed after a form, so a link cannot send users elsewhere. */
+/**
+ * Only local paths are followed after a form or a login, so a link cannot send
+ * users elsewhere. A path must start with one slash and hold only visible ASCII:
+ * browsers drop tabs and newlines (`/\t/evil.example` becomes `//evil.example`,
+ * another site) and read a backslash as a slash, and a newline in a Location
+ * header fails the response. The same tricks behind percent-encoding
+ * (`/%2F/evil.example`, `/%09/x`) are refused too. Anything else gives `fallback`.
+ */
 export function safeLocalPath(path: string | undefined, fallback = "/"): string {
-  return path && path.startsWith("/") && !path.startsWith("//") && !path.includes("\\") ? path : fallback;
+  return path !== undefined && isSafeLocalPath(path) ? path : fallback;
+}
+
+function isSafeLocalPath(path: string): boolean {
+  if (path.length > 2048 || !/^\/[\x21-\x7e]*$/.test(path)) return false;
+  let decoded = path;
+  for (let round = 0; round < 4; round++) {
+    if (decoded.startsWith("//") || /[\x00-\x1f\x7f\\]/.test(decoded)) return false;
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return false;
+    }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return new URL(path, "http://local.invalid").origin === "http://local.invalid";
 }
 
 const FORM_ERROR_CODES = new Set(["validation", "conflict", "rule_refused", "throttled"]);

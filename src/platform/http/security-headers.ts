@@ -25,5 +25,7 @@ export function securityHeaders(secure: boolean): MiddlewareHandler {
     c.header("Cross-Origin-Opener-Policy", "same-origin");
     c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (secure) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // API answers carry personal data: no browser or proxy keeps a copy.
+    if (c.req.path.startsWith("/api/")) c.header("Cache-Control", "no-store");
   };
 }

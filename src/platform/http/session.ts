@@ -14,7 +14,7 @@ export const LANG_COOKIE = "afw_lang";
 export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get("deps");
-    const token = getCookie(c, SESSION_COOKIE) ?? null;
+    const token = readSessionCookie(c, deps.config.secureCookies);
     c.set("actor", null);
     c.set("organisation", null);
     c.set("sessionToken", null);
@@ -38,7 +38,7 @@ export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
         c.set("authenticatedBy", "session");
         c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
       } else {
-        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        clearSessionCookie(c, deps.config.secureCookies);
         c.set("sessionExpired", true);
       }
     }
@@ -51,10 +51,28 @@ export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function setSessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge: 12 * 60 * 60 });
+type Ctx = Parameters<MiddlewareHandler<AppEnv>>[0];
+
+/**
+ * The session cookie is a browser-session cookie (no Max-Age: it ends when the
+ * browser closes); the server ends it sooner when idle or too old (sessions.ts).
+ * Over https it is `__Host-afw_session`: Secure, Path=/ and no Domain, so no
+ * other host or plain-http page can set or overwrite it.
+ */
+const sessionCookieOptions = (secure: boolean) => (secure ? { secure: true, prefix: "host" as const } : { secure: false });
+
+export function readSessionCookie(c: Ctx, secure: boolean): string | null {
+  return getCookie(c, SESSION_COOKIE, secure ? "host" : undefined) ?? null;
 }
 
-export function setLangCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], lang: Lang, secure: boolean): void {
+export function setSessionCookie(c: Ctx, token: string, secure: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Lax", path: "/", ...sessionCookieOptions(secure) });
+}
+
+export function clearSessionCookie(c: Ctx, secure: boolean): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/", ...sessionCookieOptions(secure) });
+}
+
+export function setLangCookie(c: Ctx, lang: Lang, secure: boolean): void {
   setCookie(c, LANG_COOKIE, lang, { httpOnly: true, sameSite: "Lax", secure, path: "/", maxAge: 365 * 24 * 60 * 60 });
 }

@@ -24,6 +24,8 @@ export const en: Record<CoreMessageKey, string> = {
   "login.submit": "Log in",
   "login.failed": "The e-mail address or the password is not correct.",
   "login.throttled": "You entered a wrong password too often. Try again in {minutes} minutes.",
+  "login.throttled_seconds": "You entered a wrong password too often. Try again in {seconds} seconds.",
+  "login.throttled_address": "A wrong password was entered too often from your network address. Try again in {minutes} minutes.",
   "login.expired": "You were inactive for too long. Please log in again.",
   "login.logged_out": "You are logged out.",
 
@@ -189,6 +191,9 @@ export const en: Record<CoreMessageKey, string> = {
   "audit.after": "After",
   "audit.empty": "No events match this filter.",
   "audit.count": "{total} events",
+  "audit.checkpoints": "Checkpoints",
+  "audit.checkpoints_intro": "Afweging regularly records how far the audit log has come, with a digital signature, outside the database. Keep these checkpoints yourself. Later you can then see whether events were removed or rewritten.",
+  "audit.checkpoints_download": "Download checkpoints",
 
   "pagination.label": "Pagination",
   "pagination.previous": "Previous",
@@ -209,6 +214,9 @@ export const en: Record<CoreMessageKey, string> = {
   "field.number": "Enter a number.",
 
   "error.validation": "Something is not filled in correctly.",
+  "error.validation_title": "We cannot process this",
+  "error.control_characters": "What you sent contains an invisible control character, for example a null character. We cannot store that. Remove it and try again.",
+  "error.control_characters_field": "This contains an invisible control character.",
   "error.not_found": "This page does not exist.",
   "error.not_found_title": "Page not found",
   "error.not_found_help": "Check the address, or go to the start page.",

@@ -23,6 +23,8 @@ export const nl = {
   "login.submit": "Inloggen",
   "login.failed": "Het e-mailadres of het wachtwoord klopt niet.",
   "login.throttled": "U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over {minutes} minuten opnieuw.",
+  "login.throttled_seconds": "U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het over {seconds} seconden opnieuw.",
+  "login.throttled_address": "Vanaf uw netwerkadres is te vaak een verkeerd wachtwoord ingevuld. Probeer het over {minutes} minuten opnieuw.",
   "login.expired": "U was te lang niet actief. Log opnieuw in.",
   "login.logged_out": "U bent uitgelogd.",
 
@@ -188,6 +190,9 @@ export const nl = {
   "audit.after": "Erna",
   "audit.empty": "Er zijn geen gebeurtenissen die bij dit filter passen.",
   "audit.count": "{total} gebeurtenissen",
+  "audit.checkpoints": "Controlepunten",
+  "audit.checkpoints_intro": "Afweging legt regelmatig vast hoe ver het logboek is, met een digitale handtekening, buiten de database. Bewaar deze controlepunten zelf. Dan ziet u later of er gebeurtenissen zijn weggehaald of herschreven.",
+  "audit.checkpoints_download": "Controlepunten downloaden",
 
   "pagination.label": "Paginering",
   "pagination.previous": "Vorige",
@@ -208,6 +213,9 @@ export const nl = {
   "field.number": "Vul een getal in.",
 
   "error.validation": "Er is iets niet goed ingevuld.",
+  "error.validation_title": "Dit kunnen we niet verwerken",
+  "error.control_characters": "Wat u verstuurde bevat een onzichtbaar stuurteken, bijvoorbeeld een nul-teken. Dat kunnen we niet opslaan. Haal het weg en probeer het opnieuw.",
+  "error.control_characters_field": "Hier staat een onzichtbaar stuurteken.",
   "error.not_found": "Deze pagina bestaat niet.",
   "error.not_found_title": "Pagina niet gevonden",
   "error.not_found_help": "Controleer het adres, of ga naar de startpagina.",

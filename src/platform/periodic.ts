@@ -1,0 +1,34 @@
+/**
+ * Work the server repeats on a timer (checkpoints of the audit chain, clean-up).
+ * The timer is unref'd, so it never keeps the process alive; a run never
+ * overlaps the previous one; a failure is logged and the next run tries again.
+ * (A scheduler with jobs in the database may take these over later.)
+ */
+export interface Periodic {
+  /** Runs the work now (waiting for a run in progress first). */
+  runNow(): Promise<void>;
+  stop(): void;
+}
+
+export function every(name: string, intervalMs: number, work: () => Promise<void>): Periodic {
+  let running: Promise<void> | null = null;
+  const runOnce = async () => {
+    try {
+      await work();
+    } catch (e) {
+      console.error(`[${name}] mislukt:`, e);
+    }
+  };
+  const runNow = async () => {
+    while (running) await running;
+    running = runOnce().finally(() => {
+      running = null;
+    });
+    await running;
+  };
+  const timer = setInterval(() => {
+    if (!running) void runNow();
+  }, intervalMs);
+  timer.unref();
+  return { runNow, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,34 @@
+import { IDLE_MS } from "./auth/sessions.ts";
+import { THROTTLE } from "./auth/throttle.ts";
+import type { Deps } from "./deps.ts";
+import { inTransaction } from "./transaction.ts";
+
+export interface CleanupResult {
+  sessions: number;
+  loginFailures: number;
+}
+
+/**
+ * Removes what has no use any more: sessions past their absolute or idle
+ * expiry, and login failures older than the throttle window. One transaction,
+ * with one event on the system chain when something was removed. Run by the
+ * server every hour and by `afweging cleanup`. (Retention periods an
+ * organisation sets itself, and abandoned uploads, come with a later change.)
+ */
+export function cleanupExpired(deps: Deps): Promise<CleanupResult> {
+  return inTransaction(deps, null, async (tx) => {
+    const now = tx.now();
+    const idleSince = new Date(now.getTime() - IDLE_MS).toISOString();
+    const failuresBefore = new Date(now.getTime() - THROTTLE.windowHours * 3_600_000).toISOString();
+    const sessions = await tx.db
+      .deleteFrom("sessions")
+      .where((eb) => eb.or([eb("expires_at", "<=", now.toISOString()), eb("last_seen_at", "<=", idleSince)]))
+      .executeTakeFirst();
+    const failures = await tx.db.deleteFrom("login_failures").where("at", "<=", failuresBefore).executeTakeFirst();
+    const result = { sessions: Number(sessions.numDeletedRows), loginFailures: Number(failures.numDeletedRows) };
+    if (result.sessions || result.loginFailures) {
+      await tx.audit({ action: "retention.cleaned_up", entityType: "instance", entityId: "retention", after: result });
+    }
+    return result;
+  });
+}

@@ -16,7 +16,9 @@ Opdrachten:
   migrate                    werk de database bij naar de nieuwste versie
   seed-demo                  maak de demo-organisatie Gemeente Voorbeeldstad aan
   user add                   voeg een gebruiker toe
-      --organisation SLUG --email E --name N --password P [--role ROL …]
+      --organisation SLUG --email E --name N --password P [--role ROL …] [--break-glass]
+                             --break-glass: een noodaccount (beheerder) dat altijd met
+                             een wachtwoord mag inloggen; elk gebruik staat in het logboek
   audit-log verify           controleer de hashketen van het logboek
   bias-audit FILE …          onderzoek uitkomsten van een algoritme op vooringenomenheid
                              (afweging bias-audit --help voor de opties)
@@ -92,7 +94,7 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
 
 async function userCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] !== "add") {
-    io.stderr("Gebruik: afweging user add --organisation SLUG --email E --name N --password P [--role ROL …]");
+    io.stderr("Gebruik: afweging user add --organisation SLUG --email E --name N --password P [--role ROL …] [--break-glass]");
     return 2;
   }
   const { values } = parseArgs({
@@ -103,13 +105,21 @@ async function userCommand(argv: string[], io: Io): Promise<number> {
       name: { type: "string" },
       password: { type: "string" },
       role: { type: "string", multiple: true },
+      "break-glass": { type: "boolean" },
     },
     strict: true,
   });
   const deps = await (await app()).openDeps(loadConfig());
-  const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
+  const input = { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password: values.password ?? "", roles: values.role ?? [] };
   try {
-    const id = await bootstrapUser(deps, { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password: values.password ?? "", roles: values.role ?? [] });
+    if (values["break-glass"]) {
+      const { createBreakGlassAccount } = await import("../features/sso/break-glass.ts");
+      const id = await createBreakGlassAccount(deps, input);
+      io.stdout(`Noodaccount toegevoegd: ${values.email} (${id}). Elk gebruik staat in het logboek.`);
+      return 0;
+    }
+    const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
+    const id = await bootstrapUser(deps, input);
     io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})`);
     return 0;
   } finally {

@@ -19,7 +19,7 @@ export const ssoFeature: Feature = {
   loginMethods: [ssoLoginMethod],
   homeTasks: [
     { href: "/admin/sso", labelKey: "sso.home.admin", visible: (c) => can(c.actor!, "organisation.manage") },
-    // The 3rd line sees every use of a break-glass account.
-    { href: "/audit-log?action=session.break_glass", labelKey: "sso.home.break_glass", visible: (c) => can(c.actor!, "audit_log.read") },
+    // The 3rd line sees every use of a break-glass account (the filter is a prefix of session.break_glass_login).
+    { href: "/audit-log?action=session.break", labelKey: "sso.home.break_glass", visible: (c) => can(c.actor!, "audit_log.read") },
   ],
 };

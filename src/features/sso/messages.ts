@@ -33,6 +33,10 @@ export const nl = {
   "sso.signin.token_refused": "De inlogdienst {provider} weigerde de aanvraag van Afweging. Neem contact op met de beheerder.",
   "sso.signin.id_token_invalid": "Het bewijs van de inlogdienst {provider} klopte niet. Het was bijvoorbeeld verlopen, voor een andere toepassing bedoeld of niet goed ondertekend. Daarom bent u niet ingelogd.",
 
+  "sso.signout.title": "U wordt uitgelogd",
+  "sso.signout.intro": "U bent uitgelogd bij Afweging. Nu loggen we u ook uit bij {provider}. Daarna komt u terug op de inlogpagina.",
+  "sso.signout.continue": "Verder naar {provider}",
+
   "sso.refused.other_organisation": "Uw account hoort bij een andere organisatie in Afweging. Log in via de inlogpagina van uw eigen organisatie.",
   "sso.refused.no_account": "U heeft nog geen account in Afweging. Vraag de beheerder van uw organisatie om een account voor u te maken.",
   "sso.refused.inactive": "Uw account in Afweging is gedeactiveerd. Neem contact op met de beheerder van uw organisatie.",
@@ -113,6 +117,7 @@ export const nl = {
   "sso.mapping.group": "Groep",
   "sso.mapping.group_hint": "Precies zoals de inlogdienst de groep meestuurt. Bij Entra ID is dat vaak een lange code (object-ID).",
   "sso.mapping.role": "Rol",
+  "sso.mapping.action": "Actie",
   "sso.mapping.add": "Koppeling toevoegen",
   "sso.mapping.added": "De koppeling is toegevoegd. Hij geldt vanaf de volgende keer inloggen.",
   "sso.mapping.remove": "Weghalen",
@@ -167,6 +172,10 @@ export const en: Record<keyof typeof nl, string> = {
   "sso.signin.state_mismatch": "This answer of the identity provider does not belong to the login you started in this browser. Start again.",
   "sso.signin.token_refused": "The identity provider {provider} refused Afweging's request. Contact the administrator.",
   "sso.signin.id_token_invalid": "The proof from the identity provider {provider} was not right. For example, it had expired, was meant for another application or was not signed correctly. So you are not logged in.",
+
+  "sso.signout.title": "You are being logged out",
+  "sso.signout.intro": "You are logged out of Afweging. Now we also log you out at {provider}. After that you come back to the login page.",
+  "sso.signout.continue": "Continue to {provider}",
 
   "sso.refused.other_organisation": "Your account belongs to another organisation in Afweging. Log in through your own organisation's login page.",
   "sso.refused.no_account": "You do not have an account in Afweging yet. Ask your organisation's administrator to create one for you.",
@@ -248,6 +257,7 @@ export const en: Record<keyof typeof nl, string> = {
   "sso.mapping.group": "Group",
   "sso.mapping.group_hint": "Exactly as the identity provider sends the group. With Entra ID this is often a long code (object ID).",
   "sso.mapping.role": "Role",
+  "sso.mapping.action": "Action",
   "sso.mapping.add": "Add mapping",
   "sso.mapping.added": "The mapping has been added. It applies from the next login.",
   "sso.mapping.remove": "Remove",

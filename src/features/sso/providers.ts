@@ -49,6 +49,7 @@ export const ProviderInput = z.object({
     .string()
     .trim()
     .max(1000, "field.too_long")
+    .nullable()
     .optional()
     .transform((v) => v || null),
   scopes: z
@@ -71,13 +72,11 @@ export const ProviderInput = z.object({
     .regex(/^$|^[\w.:/-]+$/, "sso.field.claim_format")
     .optional()
     .transform((v) => v ?? ""),
+  /** A comma-separated text (the form) or a list (the API); stored lower case, without "@". */
   emailDomains: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(500, "field.too_long")
+    .union([z.string().max(500, "field.too_long"), z.array(z.string().max(253, "field.too_long")).max(50, "field.too_long")])
     .optional()
-    .transform((v) => [...new Set((v ?? "").split(/[\s,;]+/).map((d) => d.replace(/^@/, "")).filter(Boolean))])
+    .transform((v) => [...new Set((Array.isArray(v) ? v : (v ?? "").split(/[\s,;]+/)).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
     .refine((ds) => ds.every((d) => /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/.test(d)), "sso.field.domains_format"),
   jitAccounts: flag,
   enabled: flag,

@@ -8,9 +8,9 @@ import { formBody, handleForm, redirectWithFlash, renderPage, requireActor, safe
 import { setSessionCookie } from "../../platform/http/session.ts";
 import { getLoginSettings, updateLoginSettings } from "./login-settings.ts";
 import { addMapping, createProvider, getProvider, listProviders, removeMapping, requireSsoAdmin, updateProvider } from "./providers.ts";
-import { beginSignIn, CALLBACK_PATH, completeSignIn, LOGGED_OUT_PATH, postLogoutRedirectUri, redirectUri, SignInProblem } from "./sign-in.ts";
+import { beginSignIn, CALLBACK_PATH, completeSignIn, LOGGED_OUT_PATH, openSignOut, postLogoutRedirectUri, redirectUri, SignInProblem, SIGNING_OUT_PATH } from "./sign-in.ts";
 import { NewProviderPage, ProviderPage, SsoAdminPage, type RegistrationAddresses } from "./views/admin-pages.tsx";
-import { SignInProblemPage } from "./views/sign-in-problem.tsx";
+import { SignInProblemPage, SigningOutPage } from "./views/sign-in-problem.tsx";
 
 const ATTEMPT_COOKIE = "afw_sso_attempt";
 
@@ -54,6 +54,15 @@ function signInRoutes(app: Hono<AppEnv>): void {
     } catch (e) {
       return showProblem(c, e);
     }
+  });
+
+  // After Afweging's logout: on to the provider's sign-out. A Refresh header, not a redirect: the logout
+  // form's navigation may not leave the site (form-action 'self'), a new navigation from this page may.
+  app.get(SIGNING_OUT_PATH, (c) => {
+    const target = openSignOut(c.get("deps"), c.req.query("to"));
+    if (!target) return c.redirect("/login", 303);
+    c.header("Refresh", `0; url=${target.url}`);
+    return renderPage(c, c.get("t")("sso.signout.title"), (ctx) => <SigningOutPage ctx={ctx} target={target} />);
   });
 
   // The provider's sign-out is done; `state` names the organisation whose login address to show.

@@ -146,7 +146,14 @@ describeEachEngine("signing in through the organisation's identity provider", (g
 
     const out = await client.post("/logout", {});
     expect(out.status).toBe(303);
-    const endSession = new URL(out.headers.get("location")!);
+    // The logout form stays on the site (CSP form-action); a page of ours sends the browser on with a Refresh header.
+    const forward = out.headers.get("location")!;
+    expect(forward).toMatch(/^\/login\/sso\/signing-out\?to=/);
+    const page = await client.request(forward);
+    expect(page.status).toBe(200);
+    const refresh = page.headers.get("refresh")!.match(/^0; url=(.+)$/)![1]!;
+    expect(await page.text()).toContain(`href="${refresh.replace(/&/g, "&amp;")}"`);
+    const endSession = new URL(refresh);
     expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
     expect(endSession.searchParams.get("post_logout_redirect_uri")).toBe(`${APP_BASE}/login/sso/logged-out`);
     expect(endSession.searchParams.get("id_token_hint")?.split(".")).toHaveLength(3);
@@ -160,6 +167,8 @@ describeEachEngine("signing in through the organisation's identity provider", (g
     expect(landing.headers.get("location")).toBe("/login/voorbeeldstad");
     expect((await client.get("/login/voorbeeldstad")).html).toContain("U bent uitgelogd.");
     expect(await browser.hasSession(probe)).toBe(false);
+    // A forged forwarding address leads nowhere but the login page.
+    expect((await client.request("/login/sso/signing-out?to=v1.bogus")).headers.get("location")).toBe("/login");
   });
 
   it("refuses a groups claim that is missing or not a list, and creates or changes no account", async () => {

@@ -18,6 +18,8 @@ import "./schema.ts";
 
 export const CALLBACK_PATH = "/login/sso/callback";
 export const LOGGED_OUT_PATH = "/login/sso/logged-out";
+export const SIGNING_OUT_PATH = "/login/sso/signing-out";
+const END_SESSION_PURPOSE = "sso-end-session";
 const ATTEMPT_PURPOSE = "sso-sign-in-attempt";
 const ATTEMPT_MS = 10 * 60 * 1000;
 const ID_TOKEN_PURPOSE = (sessionId: string) => `sso_session:${sessionId}:id_token`;
@@ -263,16 +265,17 @@ async function signInVerified(
 }
 
 /**
- * In the logout's transaction: the provider's sign-out address for a session
- * started through it (RP-initiated logout), with the ID token as hint and the
- * organisation as state, so the way back lands on its login address.
+ * In the logout's transaction: for a session started through a provider, the
+ * page that forwards the browser to the provider's sign-out (RP-initiated
+ * logout), with the ID token as hint and the organisation as state, so the
+ * way back lands on its login address.
  */
 export async function providerSignOutUrl(tx: Tx, sessionId: string): Promise<string | null> {
   const row = await tx.db
     .selectFrom("sso_sessions")
     .innerJoin("sso_providers", "sso_providers.id", "sso_sessions.provider_id")
     .innerJoin("organisations", "organisations.id", "sso_providers.organisation_id")
-    .select(["sso_sessions.id_token_sealed", "sso_sessions.end_session_endpoint", "sso_providers.client_id", "organisations.slug"])
+    .select(["sso_sessions.id_token_sealed", "sso_sessions.end_session_endpoint", "sso_providers.client_id", "sso_providers.name", "organisations.slug"])
     .where("sso_sessions.session_id", "=", sessionId)
     .executeTakeFirst();
   if (!row) return null;
@@ -281,5 +284,18 @@ export async function providerSignOutUrl(tx: Tx, sessionId: string): Promise<str
   if (!url) return null;
   const withState = new URL(url);
   withState.searchParams.set("state", row.slug);
-  return withState.href;
+  // The logout form may only lead to Afweging itself (CSP form-action 'self'): a page of ours forwards the browser.
+  const sealed = secretBox(tx.config).seal(JSON.stringify({ url: withState.href, provider: row.name }), END_SESSION_PURPOSE);
+  return `${SIGNING_OUT_PATH}?to=${encodeURIComponent(sealed)}`;
+}
+
+/** The provider's sign-out address carried by the forwarding page, if it is one this application sealed. */
+export function openSignOut(deps: Deps, sealed: string | undefined): { url: string; provider: string } | null {
+  if (!sealed) return null;
+  try {
+    const v = JSON.parse(secretBox(deps.config).open(sealed, END_SESSION_PURPOSE)) as { url?: unknown; provider?: unknown };
+    return typeof v.url === "string" && typeof v.provider === "string" ? { url: v.url, provider: v.provider } : null;
+  } catch {
+    return null;
+  }
 }

@@ -166,7 +166,7 @@ function MappingsSection({ ctx, provider, values, errors }: { ctx: PageContext; 
       {provider.mappings.length === 0 ? (
         <Paragraph>{t("sso.mapping.none")}</Paragraph>
       ) : (
-        <Table caption={t("sso.mapping.count", { total: provider.mappings.length })} headers={[t("sso.mapping.group"), t("sso.mapping.role"), ""]}>
+        <Table caption={t("sso.mapping.count", { total: provider.mappings.length })} headers={[t("sso.mapping.group"), t("sso.mapping.role"), t("sso.mapping.action")]}>
           {provider.mappings.map((m) => (
             <Row>
               <Cell><code>{m.group}</code></Cell>

@@ -1,5 +1,5 @@
 import { isOrganisationRole } from "../../../domain/permissions/roles.ts";
-import { Alert, Heading1, Link, Paragraph } from "../../../ui/components.tsx";
+import { Alert, ButtonLink, Heading1, Link, Paragraph } from "../../../ui/components.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { SignInProblem } from "../sign-in.ts";
 
@@ -18,6 +18,18 @@ export function SignInProblemPage({ ctx, problem }: { ctx: PageContext; problem:
       <Paragraph>{t("sso.signin.nothing_changed")}</Paragraph>
       {problem.detail ? <Paragraph>{t("sso.signin.detail", { detail: problem.detail })}</Paragraph> : null}
       <Paragraph><Link href={problem.loginPath}>{t("sso.signin.back")}</Link></Paragraph>
+    </>
+  );
+}
+
+/** Between Afweging's logout and the provider's: the browser goes on by itself, the button is there if it does not. */
+export function SigningOutPage({ ctx, target }: { ctx: PageContext; target: { url: string; provider: string } }) {
+  const { t } = ctx;
+  return (
+    <>
+      <Heading1>{t("sso.signout.title")}</Heading1>
+      <Paragraph>{t("sso.signout.intro", { provider: target.provider })}</Paragraph>
+      <div class="afw-actions"><ButtonLink href={target.url} variant="primary">{t("sso.signout.continue", { provider: target.provider })}</ButtonLink></div>
     </>
   );
 }

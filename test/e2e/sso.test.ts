@@ -95,7 +95,7 @@ describe.skipIf(!browserAvailable)("browser journey: signing in through the orga
 
       // Found by e-mail domain on the general login page; a person whose groups break segregation of duties is refused.
       await page.goto(`${app.baseUrl}/login`);
-      await page.getByLabel(/^E-mailadres van uw werk/).fill("dubbel@voorbeeldstad.example");
+      await page.getByLabel(/^Uw e-mailadres op het werk/).fill("dubbel@voorbeeldstad.example");
       await page.getByRole("button", { name: "Verder" }).click();
       await page.getByRole("link", { name: "Inloggen met Gemeente-account" }).click();
       await signInAtProvider(page, "dubbel");

@@ -59,7 +59,7 @@ export function accountRoutes(): Hono<AppEnv> {
     const actor = requireActor(c);
     const { redirect } = await logOut(c.get("deps"), actor, c.get("sessionToken")!);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    // Signed in through an identity provider: its session ends too, and it sends the browser back.
+    // Signed in through an identity provider: the browser goes on to end that session too.
     if (redirect) return c.redirect(redirect, 303);
     return redirectWithFlash(c, "/login", "login.logged_out");
   });

@@ -2,7 +2,7 @@
 import type { LoginMethod } from "../account/login-methods.ts";
 import { loginChoices } from "./login-choices.ts";
 import { checkPasswordLogin } from "./break-glass.ts";
-import { providerSignOutUrl } from "./sign-in.ts";
+import { providerSignOutUrl } from "./sign-out.ts";
 import { SsoLoginSection } from "./views/login-section.tsx";
 
 export const ssoLoginMethod: LoginMethod = {

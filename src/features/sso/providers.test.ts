@@ -3,6 +3,7 @@ import { describeEachEngine } from "../../../test/support/database.ts";
 import { PASSWORD, organisationWith } from "../../../test/support/fixtures.ts";
 import { closedAddress, startIdentityProvider, startStaticServer, type TestIdentityProvider } from "../../../test/support/oidc-provider.ts";
 import { loadActor } from "../../platform/auth/actor.ts";
+import { secretBox } from "../../platform/crypto/secret-box.ts";
 import { AppError } from "../../platform/errors.ts";
 import { listAuditEvents } from "../audit-log/service.ts";
 import { logIn } from "../account/service.ts";
@@ -58,7 +59,8 @@ describeEachEngine("identity providers of an organisation", (get) => {
     // A change without a secret keeps the stored one (discovery still works with it).
     await updateProvider(deps, admin, id, input(idp.issuer, { name: "Microsoft", clientSecret: "", enabled: "" }));
     expect(await getProvider(deps, admin, id)).toMatchObject({ name: "Microsoft", enabled: false });
-    expect((await deps.db.selectFrom("sso_providers").select("client_secret_sealed").where("id", "=", id).executeTakeFirstOrThrow()).client_secret_sealed).toBe(row.client_secret_sealed);
+    const kept = (await deps.db.selectFrom("sso_providers").select("client_secret_sealed").where("id", "=", id).executeTakeFirstOrThrow()).client_secret_sealed;
+    expect(secretBox(deps.config).open(kept, `sso_provider:${id}:client_secret`)).toBe(CLIENT_SECRET);
     expect(await listProviders(deps, admin)).toHaveLength(1);
   });
 
@@ -157,7 +159,7 @@ describeEachEngine("identity providers of an organisation", (get) => {
     const { admin, providerId } = await organisationWithProvider(deps, "voorbeeldstad", idp.issuer);
     const client = appClient(deps);
     let page = await client.get("/login/voorbeeldstad");
-    expect(page.html).toContain("Inloggen bij Gemeente voorbeeldstad");
+    expect(page.html).toContain("Met uw account bij Gemeente voorbeeldstad");
     expect(page.html).toContain(`href="/login/sso/${providerId}/start?next=%2F"`);
     expect(page.html).toContain('name="password"');
     page = await client.get("/login?address=Anna%40voorbeeldstad.example&next=/projects");
@@ -165,7 +167,7 @@ describeEachEngine("identity providers of an organisation", (get) => {
     page = await client.get("/login?address=anna%40elders.example");
     expect(page.html).toContain("Voor elders.example is geen inlogdienst ingesteld");
     page = await client.get("/login");
-    expect(page.html).toContain("E-mailadres van uw werk");
+    expect(page.html).toContain("Uw e-mailadres op het werk");
 
     await updateLoginSettings(deps, admin, { localPasswords: false });
     page = await client.get("/login/voorbeeldstad");
@@ -210,6 +212,9 @@ describeEachEngine("identity providers of an organisation", (get) => {
     const listed = await client.api("PUT", `/api/v1/sso/providers/${providerId}`, { name: "Voorbeeld", issuer: idp.issuer, clientId: "afweging", emailDomains: ["Voorbeeldstad.example"] });
     expect(listed.status, await listed.clone().text()).toBe(200);
     expect(await listed.json()).toMatchObject({ name: "Voorbeeld", emailDomains: ["voorbeeldstad.example"], enabled: false });
+    const doc = await (await client.api("GET", "/api/v1/openapi.json")).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/sso/providers", "/sso/providers/{id}", "/sso/providers/{id}/mappings", "/sso/providers/{id}/mappings/{mappingId}", "/sso/settings"]));
+
     const fgClient = appClient(deps);
     await fgClient.logIn("toezicht@voorbeeldstad.example", PASSWORD);
     expect((await fgClient.get("/admin/sso")).res.status).toBe(403);

@@ -103,25 +103,8 @@ export interface ProviderView {
   mappings: { id: string; group: string; role: OrganisationRole }[];
 }
 
-export function providerView(row: SsoProviderTable, mappings: ProviderView["mappings"] = []): ProviderView {
-  return {
-    id: row.id,
-    name: row.name,
-    issuer: row.issuer,
-    clientId: row.client_id,
-    scopes: row.scopes,
-    claims: { subject: row.claim_subject, email: row.claim_email, name: row.claim_name, groups: row.claim_groups },
-    emailDomains: row.email_domains ? row.email_domains.split(",") : [],
-    jitAccounts: row.jit_accounts === 1,
-    enabled: row.enabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    mappings,
-  };
-}
-
-/** What the audit trail records of a provider: everything but the secret. */
-function auditShape(v: ReturnType<typeof rowValues>) {
+/** A provider as stored, in the words of the API and the audit trail (everything but the secret). */
+function settingsOf(v: ReturnType<typeof rowValues>) {
   return {
     name: v.name,
     issuer: v.issuer,
@@ -132,6 +115,10 @@ function auditShape(v: ReturnType<typeof rowValues>) {
     jitAccounts: v.jit_accounts === 1,
     enabled: v.enabled === 1,
   };
+}
+
+export function providerView(row: SsoProviderTable, mappings: ProviderView["mappings"] = []): ProviderView {
+  return { id: row.id, ...settingsOf(row), createdAt: row.created_at, updatedAt: row.updated_at, mappings };
 }
 
 export const secretPurpose = (providerId: string) => `sso_provider:${providerId}:client_secret`;
@@ -236,7 +223,7 @@ export async function createProvider(deps: Deps, actor: Actor, input: unknown): 
       .insertInto("sso_providers")
       .values({ id, organisation_id: actor.organisationId, ...rowValues(data), client_secret_sealed: secretBox(tx.config).seal(data.clientSecret!, secretPurpose(id)), created_at: now, updated_at: now })
       .execute();
-    await tx.audit({ action: "sso_provider.created", entityType: "sso_provider", entityId: id, after: auditShape(rowValues(data)) });
+    await tx.audit({ action: "sso_provider.created", entityType: "sso_provider", entityId: id, after: settingsOf(rowValues(data)) });
     return id;
   });
 }
@@ -253,7 +240,8 @@ export async function updateProvider(deps: Deps, actor: Actor, id: string, input
     await assertDomainsFree(tx, actor.organisationId, data.emailDomains);
     await tx.db
       .updateTable("sso_providers")
-      .set({ ...rowValues(data), ...(data.clientSecret ? { client_secret_sealed: secretBox(tx.config).seal(data.clientSecret, secretPurpose(id)) } : {}), updated_at: tx.now().toISOString() })
+      // Sealed again on every save, also when kept: after a key rotation, saving once moves it to the new key.
+      .set({ ...rowValues(data), client_secret_sealed: secretBox(tx.config).seal(secret, secretPurpose(id)), updated_at: tx.now().toISOString() })
       .where("id", "=", id)
       .where("organisation_id", "=", actor.organisationId)
       .execute();
@@ -261,8 +249,8 @@ export async function updateProvider(deps: Deps, actor: Actor, id: string, input
       action: "sso_provider.updated",
       entityType: "sso_provider",
       entityId: id,
-      before: auditShape(before),
-      after: { ...auditShape(rowValues(data)), clientSecretChanged: !!data.clientSecret },
+      before: settingsOf(before),
+      after: { ...settingsOf(rowValues(data)), clientSecretChanged: !!data.clientSecret },
     });
   });
 }

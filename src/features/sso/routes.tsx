@@ -8,7 +8,8 @@ import { formBody, handleForm, redirectWithFlash, renderPage, requireActor, safe
 import { setSessionCookie } from "../../platform/http/session.ts";
 import { getLoginSettings, updateLoginSettings } from "./login-settings.ts";
 import { addMapping, createProvider, getProvider, listProviders, removeMapping, requireSsoAdmin, updateProvider } from "./providers.ts";
-import { beginSignIn, CALLBACK_PATH, completeSignIn, LOGGED_OUT_PATH, openSignOut, postLogoutRedirectUri, redirectUri, SignInProblem, SIGNING_OUT_PATH } from "./sign-in.ts";
+import { beginSignIn, CALLBACK_PATH, completeSignIn, redirectUri, SignInProblem } from "./sign-in.ts";
+import { LOGGED_OUT_PATH, openSignOut, postLogoutRedirectUri, SIGNING_OUT_PATH } from "./sign-out.ts";
 import { NewProviderPage, ProviderPage, SsoAdminPage, type RegistrationAddresses } from "./views/admin-pages.tsx";
 import { SignInProblemPage, SigningOutPage } from "./views/sign-in-problem.tsx";
 

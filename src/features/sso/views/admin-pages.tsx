@@ -14,20 +14,27 @@ export interface RegistrationAddresses {
   loginAddress: string;
 }
 
+/** A read-only text field: an address to copy into the provider's settings. */
+function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--text">
+      <div class="utrecht-form-field__label"><label class="utrecht-form-label" for={id}>{label}</label></div>
+      <div class="utrecht-form-field__input">
+        <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only afw-textbox--wide" id={id} type="text" readonly value={value} />
+      </div>
+    </div>
+  );
+}
+
 function Addresses({ ctx, addresses }: { ctx: PageContext; addresses: RegistrationAddresses }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="sso-addresses">
       <Heading2 id="sso-addresses">{t("sso.admin.addresses")}</Heading2>
       <Paragraph>{t("sso.admin.addresses_intro")}</Paragraph>
-      <dl class="afw-facts">
-        <dt>{t("sso.admin.redirect_uri")}</dt>
-        <dd><code>{addresses.redirectUri}</code></dd>
-        <dt>{t("sso.admin.post_logout_uri")}</dt>
-        <dd><code>{addresses.postLogoutRedirectUri}</code></dd>
-        <dt>{t("sso.admin.login_address")}</dt>
-        <dd><code>{addresses.loginAddress}</code></dd>
-      </dl>
+      <CopyField id="sso-redirect-uri" label={t("sso.admin.redirect_uri")} value={addresses.redirectUri} />
+      <CopyField id="sso-post-logout-uri" label={t("sso.admin.post_logout_uri")} value={addresses.postLogoutRedirectUri} />
+      <CopyField id="sso-login-address" label={t("sso.admin.login_address")} value={addresses.loginAddress} />
     </section>
   );
 }
@@ -40,11 +47,10 @@ function ProvidersTable({ ctx, providers }: { ctx: PageContext; providers: Provi
       {providers.length === 0 ? (
         <Paragraph>{t("sso.admin.no_providers")}</Paragraph>
       ) : (
-        <Table caption={t("sso.admin.providers_count", { total: providers.length })} headers={[t("sso.col.name"), t("sso.col.issuer"), t("sso.col.status"), t("sso.col.jit"), t("sso.col.mappings")]}>
+        <Table caption={t("sso.admin.providers_count", { total: providers.length })} headers={[t("sso.col.name"), t("sso.col.status"), t("sso.col.jit"), t("sso.col.mappings")]}>
           {providers.map((p) => (
             <Row>
               <Cell><Link href={`/admin/sso/${p.id}`} label={t("sso.admin.edit_label", { name: p.name })}>{p.name}</Link></Cell>
-              <Cell><code>{p.issuer}</code></Cell>
               <Cell>{p.enabled ? <StatusBadge status="valid">{t("sso.status.on")}</StatusBadge> : <StatusBadge status="invalid">{t("sso.status.off")}</StatusBadge>}</Cell>
               <Cell>{p.jitAccounts ? t("sso.yes") : t("sso.no")}</Cell>
               <Cell>{p.mappings.length}</Cell>
@@ -116,6 +122,8 @@ export const NEW_PROVIDER_VALUES: Values = { scopes: "openid email profile", cla
 
 function ProviderFields({ ctx, values, errors, editing }: { ctx: PageContext; values: Values; errors?: FieldError[]; editing: boolean }) {
   const { t } = ctx;
+  // On the provider's page these are parts of its "Settings" section, one level down.
+  const Sub = ({ id, children }: { id: string; children: string }) => (editing ? <h3 class="utrecht-heading-3" id={id}>{children}</h3> : <Heading2 id={id}>{children}</Heading2>);
   const on = (name: string) => ["1", "on", "true"].includes(values[name] ?? "");
   return (
     <>
@@ -124,13 +132,13 @@ function ProviderFields({ ctx, values, errors, editing }: { ctx: PageContext; va
       <TextField t={t} name="clientId" label={t("sso.field.client_id")} required maxlength={200} values={values} errors={errors} />
       <TextField t={t} name="clientSecret" type="password" label={t("sso.field.client_secret")} hint={t(editing ? "sso.field.client_secret_keep" : "sso.field.client_secret_hint")} required={!editing} maxlength={1000} values={values} errors={errors} />
       <TextField t={t} name="scopes" label={t("sso.field.scopes")} hint={t("sso.field.scopes_hint")} maxlength={300} values={values} errors={errors} />
-      <Heading2 id="sso-claims">{t("sso.field.claims")}</Heading2>
+      <Sub id="sso-claims">{t("sso.field.claims")}</Sub>
       <Paragraph>{t("sso.field.claims_intro")}</Paragraph>
       <TextField t={t} name="claimSubject" label={t("sso.field.claim_subject")} hint={t("sso.field.claim_subject_hint")} maxlength={100} values={values} errors={errors} />
       <TextField t={t} name="claimEmail" label={t("sso.field.claim_email")} hint={t("sso.field.claim_email_hint")} maxlength={100} values={values} errors={errors} />
       <TextField t={t} name="claimName" label={t("sso.field.claim_name")} maxlength={100} values={values} errors={errors} />
       <TextField t={t} name="claimGroups" label={t("sso.field.claim_groups")} hint={t("sso.field.claim_groups_hint")} maxlength={100} values={values} errors={errors} />
-      <Heading2 id="sso-accounts">{t("sso.field.accounts")}</Heading2>
+      <Sub id="sso-accounts">{t("sso.field.accounts")}</Sub>
       <TextField t={t} name="emailDomains" label={t("sso.field.email_domains")} hint={t("sso.field.email_domains_hint")} maxlength={500} values={values} errors={errors} />
       <CheckboxField name="jitAccounts" label={t("sso.field.jit")} hint={t("sso.field.jit_hint")} checked={on("jitAccounts")} />
       <CheckboxField name="enabled" label={t("sso.field.enabled")} checked={on("enabled")} />
@@ -166,23 +174,20 @@ function MappingsSection({ ctx, provider, values, errors }: { ctx: PageContext; 
       {provider.mappings.length === 0 ? (
         <Paragraph>{t("sso.mapping.none")}</Paragraph>
       ) : (
-        <Table caption={t("sso.mapping.count", { total: provider.mappings.length })} headers={[t("sso.mapping.group"), t("sso.mapping.role"), t("sso.mapping.action")]}>
+        <ul class="utrecht-unordered-list" aria-label={t("sso.mapping.count", { total: provider.mappings.length })}>
           {provider.mappings.map((m) => (
-            <Row>
-              <Cell><code>{m.group}</code></Cell>
-              <Cell>{t(`role.${m.role}`)}</Cell>
-              <Cell>
-                <PostForm action={`/admin/sso/${provider.id}/mappings/${m.id}/remove`} csrfToken={ctx.csrfToken} class="afw-inline-form">
-                  <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("sso.mapping.remove_label", { group: m.group, role: t(`role.${m.role}`) })}>{t("sso.mapping.remove")}</button>
-                </PostForm>
-              </Cell>
-            </Row>
+            <li class="utrecht-unordered-list__item">
+              <code>{m.group}</code> → {t(`role.${m.role}`)}{" "}
+              <PostForm action={`/admin/sso/${provider.id}/mappings/${m.id}/remove`} csrfToken={ctx.csrfToken} class="afw-inline-form">
+                <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("sso.mapping.remove_label", { group: m.group, role: t(`role.${m.role}`) })}>{t("sso.mapping.remove")}</button>
+              </PostForm>
+            </li>
           ))}
-        </Table>
+        </ul>
       )}
       <PostForm action={`/admin/sso/${provider.id}/mappings`} csrfToken={ctx.csrfToken} label={t("sso.mapping.add")}>
         <TextField t={t} name="group" label={t("sso.mapping.group")} hint={t("sso.mapping.group_hint")} required maxlength={254} values={values} errors={errors} />
-        <SelectField t={t} name="role" label={t("sso.mapping.role")} required options={[]} groups={groups} values={values} errors={errors} />
+        <SelectField t={t} name="role" label={t("sso.mapping.role")} required options={[{ value: "", label: t("sso.mapping.choose_role") }]} groups={groups} values={values} errors={errors} />
         <SubmitButton variant="secondary">{t("sso.mapping.add")}</SubmitButton>
       </PostForm>
     </section>
@@ -196,6 +201,7 @@ export function ProviderPage(props: { ctx: PageContext; provider: ProviderView; 
     <>
       <p class="utrecht-paragraph"><Link href="/admin/sso">{t("sso.admin.back")}</Link></p>
       <Heading1>{provider.name}</Heading1>
+      <MappingsSection ctx={ctx} provider={provider} values={errorsFor === "mappings" ? props.values : undefined} errors={errorsFor === "mappings" ? props.errors : undefined} />
       <section aria-labelledby="details">
         <Heading2 id="details">{t("sso.admin.details")}</Heading2>
         <ErrorSummary t={t} errors={errorsFor === "details" ? props.errors : undefined} />
@@ -204,7 +210,6 @@ export function ProviderPage(props: { ctx: PageContext; provider: ProviderView; 
           <SubmitButton>{t("sso.save")}</SubmitButton>
         </PostForm>
       </section>
-      <MappingsSection ctx={ctx} provider={provider} values={errorsFor === "mappings" ? props.values : undefined} errors={errorsFor === "mappings" ? props.errors : undefined} />
     </>
   );
 }

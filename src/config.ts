@@ -12,6 +12,11 @@ const EnvSchema = z.object({
     .default("sqlite:./data/afweging.db"),
   BASE_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
+  // One key, or several separated by commas: the first encrypts, each of them decrypts (to rotate keys).
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => v.split(",").every((k) => k.trim().length >= 32), "SECRETS_KEY: every key needs at least 32 characters")
+    .optional(),
   DATA_DIR: z.string().default("./data"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
@@ -31,6 +36,8 @@ export type Config = {
   baseUrl: string;
   secureCookies: boolean;
   sessionSecret: string;
+  /** Encrypts secrets stored in the database (a client secret of an identity provider); the first key encrypts. */
+  secretsKeys: string[];
   dataDir: string;
   maxBodyBytes: number;
   maxUploadBytes: number;
@@ -63,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     secureCookies: baseUrl.startsWith("https://"),
     sessionSecret: e.SESSION_SECRET ?? keptSecret(resolve(dataDir, "secrets", "session-secret")),
+    secretsKeys: (e.SECRETS_KEY ?? keptSecret(resolve(dataDir, "secrets", "secrets-key"))).split(",").map((k) => k.trim()),
     dataDir,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,

@@ -16,8 +16,10 @@ Opdrachten:
   migrate                    werk de database bij naar de nieuwste versie
   seed-demo                  maak de demo-organisatie Gemeente Voorbeeldstad aan
   user add                   voeg een gebruiker toe; het wachtwoord wordt gevraagd (niet getoond)
-      --organisation SLUG --email E --name N [--role ROL …] [--password-stdin]
+      --organisation SLUG --email E --name N [--role ROL …] [--password-stdin] [--break-glass]
                              --password-stdin: lees het wachtwoord van standaardinvoer
+                             --break-glass: een noodaccount (beheerder) dat altijd met
+                             een wachtwoord mag inloggen; elk gebruik staat in het logboek
   audit-log verify           controleer het logboek: de hashketen, de sleutel-hashes en
       [--checkpoints BESTAND …]  de ondertekende controlepunten (ook gedownloade kopieën)
   audit-log checkpoint       leg nu een ondertekend controlepunt van elke keten vast

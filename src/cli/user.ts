@@ -4,7 +4,7 @@ import type { Io } from "./main.ts";
 
 const app = () => import("../main.ts");
 
-const USAGE = "Gebruik: afweging user add --organisation SLUG --email E --name N [--role ROL …] [--password-stdin]";
+const USAGE = "Gebruik: afweging user add --organisation SLUG --email E --name N [--role ROL …] [--password-stdin] [--break-glass]";
 
 export const PASSWORD_ON_COMMAND_LINE =
   "--password wordt niet gebruikt: een wachtwoord op de opdrachtregel is zichtbaar voor andere gebruikers van de computer (in de proceslijst en de shell-geschiedenis). " +
@@ -25,6 +25,7 @@ export async function userCommand(argv: string[], io: Io, config: Config): Promi
       password: { type: "string" },
       "password-stdin": { type: "boolean" },
       role: { type: "string", multiple: true },
+      "break-glass": { type: "boolean" },
     },
     strict: true,
   });
@@ -35,9 +36,16 @@ export async function userCommand(argv: string[], io: Io, config: Config): Promi
   const password = await readPassword(io, values["password-stdin"] ?? false);
   if (password === null) return 2;
   const deps = await (await app()).openDeps(config);
-  const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
+  const input = { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password, roles: values.role ?? [] };
   try {
-    const id = await bootstrapUser(deps, { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password, roles: values.role ?? [] });
+    if (values["break-glass"]) {
+      const { createBreakGlassAccount } = await import("../features/sso/break-glass.ts");
+      const id = await createBreakGlassAccount(deps, input);
+      io.stdout(`Noodaccount toegevoegd: ${values.email} (${id}). Elk gebruik staat in het logboek.`);
+      return 0;
+    }
+    const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
+    const id = await bootstrapUser(deps, input);
     io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})`);
     return 0;
   } finally {

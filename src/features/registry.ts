@@ -14,6 +14,7 @@ import { homeFeature } from "./home/index.ts";
 import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
 import { measuresFeature } from "./measures/index.ts";
 import { projectsFeature } from "./projects/index.ts";
+import { ssoFeature } from "./sso/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
 /** In the order their menu entries, start-page tasks and demo steps come. */
@@ -31,4 +32,5 @@ export const features: readonly Feature[] = [
   committeeFeature,
   assessmentsFeature,
   biasAuditFeature,
+  ssoFeature,
 ];

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { issueCsrfCookie } from "../../platform/http/csrf.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor, safeLocalPath } from "../../platform/http/render.tsx";
@@ -9,15 +9,24 @@ import { clientAddress } from "../../platform/http/client-address.ts";
 import { isLang } from "../../platform/i18n/index.ts";
 import { AccountPage, LoginPage } from "./views.tsx";
 import { changeOwnPassword, logIn, logOut, setLocale } from "./service.ts";
+import type { PageContext } from "../../ui/page-context.ts";
+import type { LoginWhere } from "./login-methods.ts";
 
 export function accountRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/login", (c) => {
-    if (c.get("actor")) return c.redirect("/", 303);
+  // The login page, also at an organisation's own login address (/login/<slug>), with what other login methods add.
+  const showLogin = (c: AppContext, extra: { values?: Record<string, string>; errors?: FieldError[] } = {}, status = 200) => {
+    const deps = c.get("deps");
     const next = safeLocalPath(c.req.query("next"));
-    return renderPage(c, c.get("t")("login.title"), (ctx) => <LoginPage ctx={ctx} next={next} />);
-  });
+    const where: LoginWhere = { organisation: c.req.param("organisation") ?? c.req.query("organisation") ?? null, email: c.req.query("address") ?? extra.values?.email ?? null, next };
+    const sections = (ctx: PageContext) => Promise.all(deps.extensions.get("loginMethods").map((m) => m.section(deps, ctx, where)));
+    return renderPage(c, c.get("t")("login.title"), (ctx) => <LoginPage ctx={ctx} next={next} organisation={where.organisation} sections={sections(ctx)} {...extra} />, status);
+  };
+
+  for (const path of ["/login", "/login/:organisation"]) {
+    app.get(path, (c) => (c.get("actor") ? c.redirect("/", 303) : showLogin(c)));
+  }
 
   app.post("/login", async (c) => {
     const deps = c.get("deps");
@@ -30,17 +39,19 @@ export function accountRoutes(): Hono<AppEnv> {
       issueCsrfCookie(c, deps.config.secureCookies);
       return c.redirect(next, 303);
     } catch (e) {
-      if (!(e instanceof AppError) || !["validation", "unauthenticated", "throttled"].includes(e.code)) throw e;
+      if (!(e instanceof AppError) || !["validation", "unauthenticated", "throttled", "rule_refused"].includes(e.code)) throw e;
       if (e.code === "throttled") c.header("Retry-After", String(e.params.retryAfter));
       const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: "email", messageKey: e.messageKey, params: e.params }];
-      return renderPage(c, c.get("t")("login.title"), (ctx) => <LoginPage ctx={ctx} values={{ email: body.email }} errors={errors} next={next} />, e.status);
+      return showLogin(c, { values: { email: body.email ?? "" }, errors }, e.status);
     }
   });
 
   app.post("/logout", async (c) => {
     const actor = requireActor(c);
-    await logOut(c.get("deps"), actor, c.get("sessionToken")!);
+    const { redirect } = await logOut(c.get("deps"), actor, c.get("sessionToken")!);
     clearSessionCookie(c, c.get("deps").config.secureCookies);
+    // Signed in through an identity provider: the browser goes on to end that session too.
+    if (redirect) return c.redirect(redirect, 303);
     return redirectWithFlash(c, "/login", "login.logged_out");
   });
 

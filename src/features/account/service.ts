@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../platform/auth/passwords.ts";
-import { createSession, deleteSession } from "../../platform/auth/sessions.ts";
+import { createSession, deleteSession, sessionIdOf } from "../../platform/auth/sessions.ts";
 import { loginSucceeded, recordLoginFailure, reserveLoginAttempt } from "../../platform/auth/throttle.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
@@ -33,6 +33,8 @@ export async function logIn(deps: Deps, input: unknown, address: string): Promis
   const actor = { userId: user.id, organisationId: user.organisation_id, name: user.name };
   const token = await inTransaction(deps, actor, async (tx) => {
     await loginSucceeded(tx, keys, attempt);
+    // Another way of logging in may refuse passwords for this account (or record their use).
+    for (const method of tx.extensions.get("loginMethods")) await method.checkPasswordLogin(tx, { id: user.id, organisationId: user.organisation_id });
     const t = await createSession(tx.db, tx, user);
     await tx.audit({ action: "session.login", entityType: "user", entityId: user.id });
     return t;
@@ -40,10 +42,14 @@ export async function logIn(deps: Deps, input: unknown, address: string): Promis
   return { token, userId: user.id };
 }
 
-export async function logOut(deps: Deps, actor: ActorWithProfile, token: string): Promise<void> {
-  await inTransaction(deps, actor, async (tx) => {
+/** Ends the session; `redirect` is where the browser goes to end a session elsewhere too (the identity provider's). */
+export async function logOut(deps: Deps, actor: ActorWithProfile, token: string): Promise<{ redirect: string | null }> {
+  return inTransaction(deps, actor, async (tx) => {
+    let redirect: string | null = null;
+    for (const method of tx.extensions.get("loginMethods")) redirect ??= await method.endSession(tx, sessionIdOf(token));
     await deleteSession(tx.db, token);
     await tx.audit({ action: "session.logout", entityType: "user", entityId: actor.userId });
+    return { redirect };
   });
 }
 

@@ -1,21 +1,31 @@
+import type { Child } from "hono/jsx";
 import type { FieldError } from "../../platform/errors.ts";
 import { Cell, formatDate, formatDateTime, Heading1, Heading2, Paragraph, Row, Table } from "../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../ui/form.tsx";
 import type { ApiTokenView } from "./api-tokens.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 
-export function LoginPage({ ctx, values, errors, next }: { ctx: PageContext; values?: Values; errors?: FieldError[]; next: string }) {
+/** The login page: what other login methods add (buttons of the organisation's identity provider), then the password form where it is allowed. */
+export async function LoginPage(props: { ctx: PageContext; values?: Values; errors?: FieldError[]; next: string; organisation?: string | null; sections?: Promise<({ content: Child; passwordsAllowed: boolean } | null)[]> }) {
+  const { ctx, values, errors, next } = props;
   const { t } = ctx;
+  const sections = (await props.sections)?.filter((s) => s !== null) ?? [];
+  const query = new URLSearchParams({ next, ...(props.organisation ? { organisation: props.organisation } : {}) });
   return (
     <>
       <Heading1>{t("login.title")}</Heading1>
-      <Paragraph>{t("login.intro")}</Paragraph>
       <ErrorSummary t={t} errors={errors} />
-      <PostForm action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken}>
-        <TextField t={t} name="email" type="email" label={t("login.email")} autocomplete="username" required values={values} errors={errors} />
-        <TextField t={t} name="password" type="password" label={t("login.password")} autocomplete="current-password" required values={values} errors={errors} />
-        <SubmitButton>{t("login.submit")}</SubmitButton>
-      </PostForm>
+      {sections.map((s) => s.content)}
+      {sections.every((s) => s.passwordsAllowed) ? (
+        <>
+          <Paragraph>{t("login.intro")}</Paragraph>
+          <PostForm action={`/login?${query}`} csrfToken={ctx.csrfToken}>
+            <TextField t={t} name="email" type="email" label={t("login.email")} autocomplete="username" required values={values} errors={errors} />
+            <TextField t={t} name="password" type="password" label={t("login.password")} autocomplete="current-password" required values={values} errors={errors} />
+            <SubmitButton>{t("login.submit")}</SubmitButton>
+          </PostForm>
+        </>
+      ) : null}
     </>
   );
 }

@@ -5,8 +5,8 @@
 import { resolve } from "node:path";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
-import { isBiasAuditError, runBiasAuditInWorker, type AuditConfig, type BiasAuditReport, type ScanProgress } from "./engine/index.ts";
-import { runParquetAuditInWorker } from "./run-parquet-in-worker.ts";
+import { CSV_AUDIT_WORKER, isBiasAuditError, runWorker, type AuditConfig, type BiasAuditReport, type ScanProgress } from "./engine/index.ts";
+import { PARQUET_AUDIT_WORKER } from "./parquet-source.ts";
 
 /** Progress is written at most this often. */
 const PROGRESS_EVERY_MS = 1000;
@@ -81,10 +81,10 @@ async function run(deps: Deps, job: JobSpec, signal: AbortSignal): Promise<void>
   }, HEARTBEAT_EVERY_MS);
   heartbeat.unref();
   const path = storagePath(deps, job.storageKey);
-  const runner = job.format === "parquet" ? runParquetAuditInWorker : runBiasAuditInWorker;
+  const entry = job.format === "parquet" ? PARQUET_AUDIT_WORKER : CSV_AUDIT_WORKER;
   let outcome: { report: BiasAuditReport } | { code: string; params: Record<string, string | number> };
   try {
-    outcome = { report: await runner(path, job.config, onProgress, { signal, displayName: job.fileName }) };
+    outcome = { report: await runWorker(entry, { filePath: path, config: job.config, displayName: job.fileName }, onProgress, signal) };
   } catch (e) {
     if (signal.aborted) {
       clearInterval(heartbeat);

@@ -1,5 +1,10 @@
-// Texts of the bias audit, Dutch first (B1), English second.
+// Texts of the bias audit, Dutch first (B1), English second. The engine's own
+// texts (its error codes, the summary, the terminal report and the command)
+// are part of this catalogue: engine/messages.ts, spread in here.
+import { engineEn, engineNl } from "./engine/messages.ts";
+
 export const nl = {
+  ...engineNl,
   "bias_audit.nav": "Bias-audit",
   "bias_audit.title": "Bias-audits",
   "bias_audit.intro": "Met een bias-audit controleert u of een algoritme groepen mensen verschillend behandelt. U uploadt de uitkomsten van het algoritme. De gegevens blijven binnen de gemeente.",
@@ -236,6 +241,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...engineEn,
   "bias_audit.nav": "Bias audit",
   "bias_audit.title": "Bias audits",
   "bias_audit.intro": "A bias audit checks whether an algorithm treats groups of people differently. You upload the algorithm's outcomes. The data stays within the municipality.",

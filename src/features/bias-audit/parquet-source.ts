@@ -12,6 +12,9 @@ import { BiasAuditError, type ScanProgress, type SourceDescription, type TableSo
 
 const MAGIC = "PAR1";
 
+/** The worker module that audits a Parquet file (for the engine's runWorker). */
+export const PARQUET_AUDIT_WORKER = new URL("./parquet-worker.ts", import.meta.url);
+
 /** True when the file starts with the Parquet magic bytes. */
 export async function looksLikeParquet(filePath: string): Promise<boolean> {
   const fh = await open(filePath, "r");
@@ -91,11 +94,7 @@ export class ParquetSource implements TableSource {
       const file = await asyncBufferFromFile(this.filePath);
       this.metadata = await parquetMetadataAsync(file);
     } catch {
-      throw new BiasAuditError("bad-config", {
-        reason: "parquet",
-        nl: "dit Parquet-bestand is niet te lezen (beschadigd of onvolledig).",
-        en: "this Parquet file cannot be read (damaged or incomplete).",
-      });
+      throw new BiasAuditError("bad-config", { reason: "parquet" });
     }
     this.size = size;
     return this.metadata;

@@ -14,10 +14,10 @@ import {
 import { type HbacCell, type HbacOptions, type HbacResult, runHbac } from "../../../domain/fairness/hbac/hbac.ts";
 import { type MetricId, type RateEstimate, ratesOf } from "../../../domain/fairness/metrics.ts";
 import { type Correction, adjustPValues } from "../../../domain/fairness/multiple-testing.ts";
-import { type ScanSummaryInput, summarise } from "../../../domain/fairness/summary.ts";
-import type { Favourable } from "../../../domain/fairness/summary-messages.ts";
+import { type Favourable, type ScanSummaryInput, summarise } from "../../../domain/fairness/summary.ts";
 import { type AuditConfig, type GroupSpec, MISSING_VALUE, type PredictionRule, type ScanPlan, normaliseGroup, resolvePrediction } from "./config.ts";
 import { type CountTableData, FN, FP, TN, TP } from "./count-table.ts";
+import { summaryText } from "./summary-text.ts";
 
 export const REPORT_FORMAT = "afweging.bias-audit";
 export const REPORT_VERSION = 1;
@@ -322,7 +322,7 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
   for (let cell = 0; cell < table.cellCount; cell++) addCounts(overallCounts, cellCounts(table, cell, hasLabel));
   const scan = runScan(table, display, hasLabel, favourable, config);
   const overallRates = ratesOf(overallCounts, hasLabel);
-  const summaryInput = {
+  const summary = summarise({
     rows: overallCounts.n,
     selectionRate: overallRates.selectionRate?.value ?? null,
     hasLabel,
@@ -332,7 +332,7 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
     testsCount: tests.length,
     alpha,
     scan: scanSummary(scan),
-  };
+  });
 
   return {
     format: REPORT_FORMAT,
@@ -369,6 +369,6 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
     breakdowns,
     tests: { count: tests.length, significant: tests.filter((t) => t.significant).length, correction, alpha },
     scan,
-    summary: { nl: summarise(summaryInput, "nl"), en: summarise(summaryInput, "en") },
+    summary: { nl: summaryText(summary, "nl"), en: summaryText(summary, "en") },
   };
 }

@@ -6,7 +6,7 @@ import type { Lang, Translate } from "../../../platform/i18n/index.ts";
 import { Alert, ButtonLink, Cell, formatDateTime, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, fieldId, FileField, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import { BiasAuditError, type BiasAuditErrorCode, type BiasAuditReport } from "../engine/index.ts";
+import { errorMessageKey, type BiasAuditReport } from "../engine/index.ts";
 import type { AuditRiskLinks } from "../risk-links.ts";
 import type { BiasAuditDetail, BiasAuditStatus, BiasAuditSummary, MappingInput } from "../service.ts";
 import { formatBytes } from "../upload.ts";
@@ -25,15 +25,11 @@ export function StatusLabel({ t, status }: { t: Translate; status: BiasAuditStat
   return <StatusBadge status={STATUS_BADGE[status]}>{t(`bias_audit.status.${status}`)}</StatusBadge>;
 }
 
-/** The error of a failed job in the reader's language. */
-export function errorText(t: Translate, lang: Lang, error: { code: string; params: Record<string, string | number> }): string {
+/** The error of a failed job: the engine's code (or "interrupted", "internal") as its catalogue text. */
+export function errorText(t: Translate, error: { code: string; params: Record<string, string | number> }): string {
   if (error.code === "interrupted") return t("bias_audit.error.interrupted");
-  if (error.code === "internal") return t("bias_audit.error.internal");
-  try {
-    return new BiasAuditError(error.code as BiasAuditErrorCode, error.params).messageIn(lang);
-  } catch {
-    return t("bias_audit.error.internal");
-  }
+  const key = errorMessageKey(error.code, error.params);
+  return key ? t(key, error.params) : t("bias_audit.error.internal");
 }
 
 export function ListPage({ ctx, items, canStart }: { ctx: PageContext; items: BiasAuditSummary[]; canStart: boolean }) {
@@ -308,7 +304,7 @@ export function FailedPage({ ctx, audit }: { ctx: PageContext; audit: BiasAuditD
     <>
       <Heading1>{audit.name}</Heading1>
       <Paragraph><StatusLabel t={t} status="failed" /></Paragraph>
-      <Alert kind="error">{`${t("bias_audit.failed.intro")} ${audit.error ? errorText(t, lang, audit.error) : ""}`}</Alert>
+      <Alert kind="error">{`${t("bias_audit.failed.intro")} ${audit.error ? errorText(t, audit.error) : ""}`}</Alert>
       <Paragraph>{t("bias_audit.failed.what_now")}</Paragraph>
       <Facts ctx={ctx} audit={audit} />
       <ManageLinks t={t} audit={audit} />

@@ -1,13 +1,11 @@
-import { writeFileSync } from "node:fs";
 import { afterEach, expect, it } from "vitest";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError } from "../../platform/errors.ts";
 import { addRisk, riskRegister } from "../assessments/risks.ts";
 import { auditRiskLinks, linkAuditToRisk, riskEvidenceFor, unlinkAuditFromRisk } from "./risk-links.ts";
-import { attachBiasAudit, deleteBiasAudit, ensureUploadDir, prepareUpload, registerUpload } from "./service.ts";
-import { addProject, giveProjectRole, withDataDir, world } from "./test-fixtures.ts";
+import { attachBiasAudit, deleteBiasAudit } from "./service.ts";
+import { addProject, errorOf, giveProjectRole, uploadFile, withDataDir, world } from "./test-fixtures.ts";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -23,21 +21,7 @@ const RISK = {
 };
 
 async function upload(deps: Deps, actor: Actor, fields: Record<string, string>): Promise<string> {
-  const target = prepareUpload(deps, actor);
-  await ensureUploadDir(target);
-  const content = "group,decision\na,1\nb,0\na,0\n";
-  writeFileSync(target.path, content);
-  return registerUpload(deps, actor, target, { fileName: "data.csv", bytes: Buffer.byteLength(content) }, fields);
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
+  return (await uploadFile(deps, actor, "group,decision\na,1\nb,0\na,0\n", fields)).id;
 }
 
 async function setup(base: Deps) {

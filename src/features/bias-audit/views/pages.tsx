@@ -320,6 +320,7 @@ function RiskLinksSection({ ctx, audit, links, errors }: { ctx: PageContext; aud
     <section aria-labelledby="bias-risk-links">
       <Heading2 id="bias-risk-links">{t("bias_audit.risk_link.title")}</Heading2>
       <Paragraph>{t("bias_audit.risk_link.intro")}</Paragraph>
+      <ErrorSummary t={t} errors={errors} />
       {links.linked.length ? (
         <Table
           caption={t("bias_audit.risk_link.linked_caption")}
@@ -344,7 +345,6 @@ function RiskLinksSection({ ctx, audit, links, errors }: { ctx: PageContext; aud
       )}
       {links.canManage && links.available.length ? (
         <PostForm action={`/bias-audits/${audit.id}/risks`} csrfToken={ctx.csrfToken} label={t("bias_audit.risk_link.title")}>
-          <ErrorSummary t={t} errors={errors} />
           <SelectField
             t={t}
             name="riskId"

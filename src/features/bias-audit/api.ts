@@ -1,5 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, ProblemSchema } from "../../platform/http/api.ts";
+import type { Actor } from "../../domain/permissions/permissions.ts";
+import type { Deps } from "../../platform/deps.ts";
+import type { AppContext } from "../../platform/http/env.ts";
 import { requireActor } from "../../platform/http/render.tsx";
 import { formatJson } from "./engine/index.ts";
 import { biasAuditPdf } from "./report-pdf.ts";
@@ -10,12 +13,14 @@ import {
   deleteBiasAudit,
   discardUpload,
   ensureUploadDir,
+  FAVOURABLE_CHOICES,
   getBiasAudit,
   getBiasAuditReport,
   ListFilter,
   listBiasAudits,
   MappingInput,
   prepareUpload,
+  REFERENCE_CHOICES,
   registerUpload,
   startBiasAuditRun,
   UploadFields,
@@ -48,9 +53,9 @@ const Mapping = z
     prediction: z.string(),
     threshold: z.number().nullable(),
     label: z.string().nullable(),
-    favourable: z.enum(["unspecified", "positive", "negative", "value"]),
+    favourable: z.enum(FAVOURABLE_CHOICES),
     favourableValue: z.string().nullable(),
-    reference: z.enum(["largest", "between", "overall", "group"]),
+    reference: z.enum(REFERENCE_CHOICES),
     referenceGroup: z.string().nullable(),
     intersections: z.boolean(),
     scan: z.boolean(),
@@ -69,6 +74,14 @@ const Detail = Summary.extend({
 }).openapi("BiasAuditDetail");
 
 const Upload = UploadFields.extend({ file: z.string().openapi({ type: "string", format: "binary", description: "CSV or Parquet file" }) }).openapi("BiasAuditUpload");
+
+/** Runs a use case on one audit and answers with the audit as it is then. */
+async function auditAfter(c: AppContext, id: string, change: (deps: Deps, actor: Actor, id: string) => Promise<unknown>) {
+  const deps = c.get("deps");
+  const actor = requireActor(c);
+  await change(deps, actor, id);
+  return getBiasAudit(deps, actor, id);
+}
 
 export function biasAuditApi() {
   const api = apiRouter();
@@ -128,13 +141,7 @@ export function biasAuditApi() {
       request: { params: IdParam, body: jsonBody(MappingInput.openapi("BiasAuditMappingInput")) },
       responses: { 202: jsonResponse(Detail, "Queued"), ...problemResponses },
     }),
-    async (c) => {
-      const deps = c.get("deps");
-      const actor = requireActor(c);
-      const { id } = c.req.valid("param");
-      await startBiasAuditRun(deps, actor, id, c.req.valid("json"));
-      return c.json(await getBiasAudit(deps, actor, id), 202);
-    },
+    async (c) => c.json(await auditAfter(c, c.req.valid("param").id, (deps, actor, id) => startBiasAuditRun(deps, actor, id, c.req.valid("json"))), 202),
   );
 
   api.openapi(
@@ -177,13 +184,7 @@ export function biasAuditApi() {
       request: { params: IdParam, body: jsonBody(AttachInput) },
       responses: { 200: jsonResponse(Detail, "The audit"), ...problemResponses },
     }),
-    async (c) => {
-      const deps = c.get("deps");
-      const actor = requireActor(c);
-      const { id } = c.req.valid("param");
-      await attachBiasAudit(deps, actor, id, c.req.valid("json"));
-      return c.json(await getBiasAudit(deps, actor, id), 200);
-    },
+    async (c) => c.json(await auditAfter(c, c.req.valid("param").id, (deps, actor, id) => attachBiasAudit(deps, actor, id, c.req.valid("json"))), 200),
   );
 
   api.openapi(

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { allFeatures, describeEachEngine } from "../../../test/support/database.ts";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
@@ -7,16 +7,12 @@ import type { Deps } from "../../platform/deps.ts";
 import { verifyAllChains } from "../../platform/audit-log/verify-chain.ts";
 import { addRisk } from "../assessments/risks.ts";
 import { waitForBiasAudit } from "./service.ts";
-import { uploadFile, withDataDir, world } from "./test-fixtures.ts";
+import { uploadFile, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 async function setup(base: Deps) {
-  const d = withDataDir(base);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base);
   const w = await world(d.deps);
   const auditor = await w.users.auditor!.actor();
   const { id } = await uploadFile(d.deps, auditor, "g,p\na,1\nb,0\na,0\nb,1\n", { name: "Gelijktijdig", projectId: w.project });

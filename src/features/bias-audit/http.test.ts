@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
@@ -12,16 +12,12 @@ import type { Deps } from "../../platform/deps.ts";
 import { addRisk } from "../assessments/risks.ts";
 import { projectPanels } from "../projects/extension-points.ts";
 import { waitForBiasAudit } from "./service.ts";
-import { COMPAS, withDataDir, world } from "./test-fixtures.ts";
+import { COMPAS, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 async function setup(base: Deps, maxUploadBytes?: number) {
-  const d = withDataDir(base, maxUploadBytes);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base, maxUploadBytes);
   const w = await world(d.deps);
   const client = new TestClient(createApp(d.deps, allFeatures));
   await client.logIn(w.users.auditor!.email, PASSWORD);
@@ -179,7 +175,7 @@ describeEachEngine("bias audit pages and API", (get) => {
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: createApp(deps, allFeatures).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
-    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    cleanUp.later(() => new Promise<void>((r) => server.close(() => r())));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Log in over real HTTP.
     const jar = new Map<string, string>();

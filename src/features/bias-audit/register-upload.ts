@@ -41,8 +41,10 @@ export async function discardUpload(target: UploadTarget): Promise<void> {
 }
 
 /** The form fields that come with the file (multipart, in the page's form and the API alike). */
+export const UPLOAD_LIMITS = { name: 200 } as const;
+
 export const UploadFields = z.object({
-  name: fields.text(200),
+  name: fields.text(UPLOAD_LIMITS.name),
   projectId: ProjectIdField.optional().transform((v) => (v ? v : null)),
 });
 

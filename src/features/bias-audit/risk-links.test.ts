@@ -1,16 +1,13 @@
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { addRisk, riskRegister } from "../assessments/risks.ts";
 import { auditRiskLinks, linkAuditToRisk, riskEvidenceFor, unlinkAuditFromRisk } from "./risk-links.ts";
 import { attachBiasAudit, deleteBiasAudit } from "./service.ts";
-import { addProject, errorOf, giveProjectRole, uploadFile, withDataDir, world } from "./test-fixtures.ts";
+import { addProject, errorOf, giveProjectRole, uploadFile, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 const RISK = {
   category: "privacy",
@@ -25,8 +22,7 @@ async function upload(deps: Deps, actor: Actor, fields: Record<string, string>):
 }
 
 async function setup(base: Deps) {
-  const d = withDataDir(base);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base);
   const deps = d.deps;
   const w = await world(deps);
   const auditor = await w.users.auditor!.actor();

@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -16,16 +16,12 @@ import {
   startBiasAuditRun,
   waitForBiasAudit,
 } from "./service.ts";
-import { COMPAS, errorOf, uploadFile, withDataDir, world } from "./test-fixtures.ts";
+import { COMPAS, errorOf, uploadFile, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 async function setup(base: Deps) {
-  const d = withDataDir(base);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base);
   return { deps: d.deps, w: await world(d.deps) };
 }
 

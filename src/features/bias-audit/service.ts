@@ -20,5 +20,5 @@ export {
   type BiasAuditStatus,
   type BiasAuditSummary,
 } from "./queries.ts";
-export { discardUpload, ensureUploadDir, fileFieldError, prepareUpload, registerUpload, UploadFields, type UploadTarget } from "./register-upload.ts";
-export { mappingToConfig, MappingInput, startBiasAuditRun } from "./start-run.ts";
+export { discardUpload, ensureUploadDir, fileFieldError, prepareUpload, registerUpload, UPLOAD_LIMITS, UploadFields, type UploadTarget } from "./register-upload.ts";
+export { FAVOURABLE_CHOICES, MAPPING_LIMITS, mappingToConfig, MappingInput, REFERENCE_CHOICES, startBiasAuditRun } from "./start-run.ts";

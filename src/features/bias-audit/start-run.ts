@@ -13,7 +13,12 @@ import { canManage, lockRow } from "./access.ts";
 import type { AuditConfig } from "./engine/index.ts";
 import { launchJob, type JobSpec } from "./jobs.ts";
 
-const column = z.string().trim().max(200, "field.too_long");
+/** The limits of the mapping, written once: the schema, the form's maxlength and the OpenAPI document use them. */
+export const MAPPING_LIMITS = { column: 200, groups: 8 } as const;
+export const FAVOURABLE_CHOICES = ["unspecified", "positive", "negative", "value"] as const;
+export const REFERENCE_CHOICES = ["largest", "between", "overall", "group"] as const;
+
+const column = z.string().trim().max(MAPPING_LIMITS.column, "field.too_long");
 /** An optional column or value: absent, null or empty is "none". */
 const optional = (schema: z.ZodString) => schema.nullish().transform((v) => (v ? v : null));
 const checkbox = (description: string) => z.preprocess((v) => v === undefined || v === true || v === "on" || v === "true" || v === "1", z.boolean()).describe(description);
@@ -24,7 +29,7 @@ const checkbox = (description: string) => z.preprocess((v) => v === undefined ||
  */
 export const MappingInput = z.object({
   groups: z
-    .preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(column).min(1, "bias_audit.mapping.groups_required").max(8, "bias_audit.mapping.groups_too_many"))
+    .preprocess((v) => (typeof v === "string" ? [v] : (v ?? [])), z.array(column).min(1, "bias_audit.mapping.groups_required").max(MAPPING_LIMITS.groups, "bias_audit.mapping.groups_too_many"))
     .describe("Group attribute columns"),
   prediction: column.min(1, "bias_audit.mapping.prediction_required").describe("Column with the decision (0/1, true/false) or a score"),
   threshold: z
@@ -34,9 +39,9 @@ export const MappingInput = z.object({
     )
     .describe("Score ≥ threshold counts as selected"),
   label: optional(column).describe("Column with the true outcome (1/true = positive)"),
-  favourable: z.enum(["unspecified", "positive", "negative", "value"], { message: "field.invalid_choice" }).default("unspecified"),
+  favourable: z.enum(FAVOURABLE_CHOICES, { message: "field.invalid_choice" }).default("unspecified"),
   favourableValue: optional(column).describe("With favourable=value: the category that counts as selected"),
-  reference: z.enum(["largest", "between", "overall", "group"], { message: "field.invalid_choice" }).default("largest"),
+  reference: z.enum(REFERENCE_CHOICES, { message: "field.invalid_choice" }).default("largest"),
   referenceGroup: optional(column),
   /** Default on; a form sends true/false explicitly (an unticked box is absent). */
   intersections: checkbox("Default true"),

@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
@@ -13,6 +14,26 @@ import { ensureUploadDir, prepareUpload, registerUpload, type UploadTarget } fro
 
 const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..");
 export const COMPAS = resolve(repoRoot, "..", "shared", "data", "fairness", "compas_for_aequitas.csv");
+
+/**
+ * For a test file: what each test leaves behind (its data directory, a
+ * server) is cleaned up after it, newest first. Call once at the top of the file.
+ */
+export function cleanUpAfterEachTest() {
+  const cleanups: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  return {
+    later: (fn: () => void | Promise<void>) => void cleanups.push(fn),
+    /** Deps with a data directory of their own for this test (withDataDir). */
+    dataDir: (deps: Deps, maxUploadBytes?: number) => {
+      const d = withDataDir(deps, maxUploadBytes);
+      cleanups.push(d.cleanup);
+      return d;
+    },
+  };
+}
 
 /** Deps with their own data directory (uploads go there) and, optionally, a small upload limit. */
 export function withDataDir(deps: Deps, maxUploadBytes?: number): { deps: Deps; dataDir: string; cleanup(): void } {

@@ -25,6 +25,10 @@ export type BadConfigReason = "delimiter" | "threshold" | "favourable" | "groups
 
 export type ErrorParams = Record<string, string | number>;
 
+// Every code and every reason has its text: the compiler refuses one without a catalogue key.
+type ErrorKey = `bias_audit.error.${BiasAuditErrorCode}` | `bias_audit.error.not-csv.${NotCsvReason}` | `bias_audit.error.bad-config.${BadConfigReason}`;
+export const EVERY_ERROR_HAS_A_TEXT: ErrorKey extends EngineMessageKey ? true : never = true;
+
 const CODES: ReadonlySet<string> = new Set<BiasAuditErrorCode>([
   "file-not-found",
   "file-too-large",

@@ -7,29 +7,24 @@ import { auditCsv } from "../features/bias-audit/engine/audit.ts";
 import type { AuditConfig, GroupSpec } from "../features/bias-audit/engine/config.ts";
 import { isBiasAuditError } from "../features/bias-audit/engine/errors.ts";
 import { formatJson } from "../features/bias-audit/engine/json-format.ts";
+import { engineText, type EngineMessageKey } from "../features/bias-audit/engine/messages.ts";
 import { formatText } from "../features/bias-audit/engine/text-format.ts";
 
-export const BIAS_AUDIT_USAGE = `Gebruik: afweging bias-audit BESTAND --group KOLOM [--group KOLOM …] --prediction KOLOM
-         [--threshold T] [--label KOLOM] [--favourable WAARDE]
-         [--reference between|overall|largest|GROEP|KOLOM=GROEP] [--format text|json] [--lang nl|en]
-         [--bin KOLOM:GRENS[,GRENS…]] [--map KOLOM:WAARDE=NIEUW] [--map KOLOM:*=ANDERS]
-         [--scan-feature KOLOM] [--no-scan] [--seed N] [--no-intersections]
-         [--correction holm|benjamini-hochberg|bonferroni] [--alpha A]
-         [--delimiter C] [--max-bytes N] [--threads N]
+/** The command speaks Dutch (its report and errors follow --lang); its texts are the engine's catalogue part. */
+const t = engineText("nl");
 
-Een rij is positief voorspeld als de score minstens de drempel is (--threshold). Zonder drempel
-bevat de voorspellingskolom 0/1 of true/false, of categorieën: dan is de rij positief als de
-waarde gelijk is aan --favourable (bijvoorbeeld --prediction income --favourable '>50K').
---favourable zegt welke uitkomst gunstig is voor de mensen om wie het gaat: 1 (geselecteerd worden
-is gunstig) of 0 (niet geselecteerd worden is gunstig, bijvoorbeeld "niet gemarkeerd").
---label is de echte uitkomst (1/true = positief). Zonder --label alleen selectiecijfers.`;
+export const BIAS_AUDIT_USAGE = t("bias_audit.cli.usage");
 
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(key: EngineMessageKey, params?: Record<string, string | number>) {
+    super(t(key, params));
+  }
+}
 
 const VALUE_OPTIONS = new Set([
   "group", "prediction", "threshold", "label", "favourable", "reference", "format", "lang", "bin", "map",
@@ -50,12 +45,12 @@ function parseArgs(argv: string[]): { file: string | null; opts: Map<string, str
         flags.add(name);
         continue;
       }
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Onbekende optie: --${name}`);
+      if (!VALUE_OPTIONS.has(name)) throw new UsageError("bias_audit.cli.unknown_option", { option: name });
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`Optie --${name} heeft een waarde nodig.`);
+      if (value === undefined) throw new UsageError("bias_audit.cli.value_needed", { option: name });
       opts.set(name, [...(opts.get(name) ?? []), value]);
     } else if (file === null) file = arg;
-    else throw new UsageError(`Onverwacht argument: ${arg}`);
+    else throw new UsageError("bias_audit.cli.unexpected_argument", { argument: arg });
   }
   return { file, opts, flags };
 }
@@ -63,7 +58,7 @@ function parseArgs(argv: string[]): { file: string | null; opts: Map<string, str
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n)) throw new UsageError(`--${name} moet een getal zijn, niet "${v}".`);
+  if (v.trim() === "" || !Number.isFinite(n)) throw new UsageError("bias_audit.cli.not_a_number", { option: name, value: v });
   return n;
 }
 
@@ -74,7 +69,7 @@ function last(opts: Map<string, string[]>, name: string): string | undefined {
 
 function splitColumnSpec(name: string, raw: string): [string, string] {
   const i = raw.lastIndexOf(":");
-  if (i <= 0) throw new UsageError(`--${name} verwacht KOLOM:…, niet "${raw}".`);
+  if (i <= 0) throw new UsageError("bias_audit.cli.column_spec", { option: name, value: raw });
   return [raw.slice(0, i), raw.slice(i + 1)];
 }
 
@@ -89,7 +84,7 @@ export function configFromArgs(opts: Map<string, string[]>, flags: Set<string>):
   for (const raw of opts.get("map") ?? []) {
     const colon = raw.indexOf(":");
     const eq = raw.lastIndexOf("=");
-    if (colon <= 0 || eq < colon) throw new UsageError(`--map verwacht KOLOM:WAARDE=NIEUW, niet "${raw}".`);
+    if (colon <= 0 || eq < colon) throw new UsageError("bias_audit.cli.map_spec", { value: raw });
     const col = raw.slice(0, colon);
     const from = raw.slice(colon + 1, eq);
     const to = raw.slice(eq + 1);
@@ -111,11 +106,11 @@ export function configFromArgs(opts: Map<string, string[]>, flags: Set<string>):
   };
   const groups = opts.get("group") ?? [];
   const prediction = last(opts, "prediction");
-  if (groups.length === 0) throw new UsageError("Geef minstens één --group op.");
-  if (!prediction) throw new UsageError("Geef --prediction op.");
+  if (groups.length === 0) throw new UsageError("bias_audit.cli.group_required");
+  if (!prediction) throw new UsageError("bias_audit.cli.prediction_required");
   for (const col of [...bins.keys(), ...maps.keys()])
     if (!groups.includes(col) && !(opts.get("scan-feature") ?? []).includes(col))
-      throw new UsageError(`--bin/--map voor "${col}", maar dat is geen --group of --scan-feature.`);
+      throw new UsageError("bias_audit.cli.bin_map_column", { column: col });
 
   const refs = opts.get("reference") ?? [];
   let reference: ReferenceConvention = { kind: "largest" };
@@ -127,7 +122,7 @@ export function configFromArgs(opts: Map<string, string[]>, flags: Set<string>):
   const corrections: Correction[] = ["holm", "benjamini-hochberg", "bonferroni", "none"];
   const normalisedCorrection = correction === "bh" ? "benjamini-hochberg" : correction;
   if (normalisedCorrection !== undefined && !corrections.includes(normalisedCorrection as Correction))
-    throw new UsageError(`--correction moet holm, benjamini-hochberg of bonferroni zijn.`);
+    throw new UsageError("bias_audit.cli.correction");
 
   const config: AuditConfig = {
     groups: groups.map(spec),
@@ -167,11 +162,11 @@ export async function biasAuditCommand(argv: string[], io: Io): Promise<number> 
       return 0;
     }
     const l = last(opts, "lang");
-    if (l !== undefined && l !== "nl" && l !== "en") throw new UsageError("--lang moet nl of en zijn.");
+    if (l !== undefined && l !== "nl" && l !== "en") throw new UsageError("bias_audit.cli.lang");
     lang = l ?? "nl";
     const format = last(opts, "format") ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError("--format moet text of json zijn.");
-    if (!file) throw new UsageError("Geef het bestand op.");
+    if (format !== "text" && format !== "json") throw new UsageError("bias_audit.cli.format");
+    if (!file) throw new UsageError("bias_audit.cli.file_required");
     const config = configFromArgs(opts, flags);
     const report = await auditCsv(file, config);
     io.stdout(format === "json" ? formatJson(report) : formatText(report, lang));
@@ -182,7 +177,7 @@ export async function biasAuditCommand(argv: string[], io: Io): Promise<number> 
       return 2;
     }
     if (isBiasAuditError(e)) {
-      io.stderr(`${lang === "nl" ? "Fout" : "Error"} (${e.code}): ${e.messageIn(lang)}`);
+      io.stderr(engineText(lang)("bias_audit.cli.error", { code: e.code, message: e.messageIn(lang) }));
       return 2;
     }
     throw e;

@@ -187,6 +187,57 @@ export interface BreakdownOptions {
   metrics?: readonly MetricId[];
 }
 
+/** A group against all other rows together (the "overall" convention); the four-fifths rule uses the ratio to everyone. */
+function compareWithRest(m: MetricId, g: Counts, overall: Counts, all: number | null, rule: SmallCellRule): Comparison {
+  const rest = { ...overall };
+  for (const k of ["n", "pos", "tp", "fp", "fn", "tn"] as const) rest[k] -= g[k];
+  const c = compare(m, g, rest, "rest", all, rule);
+  const own = rateOf(m, g).value;
+  c.differenceToOverall = own !== null && all !== null ? own - all : null;
+  c.ratioToOverall = own !== null && all !== null && all > 0 ? own / all : null;
+  c.fourFifths = fourFifths(c.ratioToOverall);
+  return c;
+}
+
+/** The highest and the lowest group on one metric, their difference (with interval), ratio and test; null when no group has a rate. */
+function betweenSpread(m: MetricId, groups: GroupInput[]): BetweenSpread | null {
+  const def = METRICS[m];
+  let hi: { g: GroupInput; v: number } | null = null;
+  let lo: { g: GroupInput; v: number } | null = null;
+  for (const g of groups) {
+    const v = rateOf(m, g.counts).value;
+    if (v === null) continue;
+    if (!hi || v > hi.v) hi = { g, v };
+    if (!lo || v < lo.v) lo = { g, v };
+  }
+  if (hi === null || lo === null) return null;
+  const [k1, n1, k2, n2] = [def.numerator(hi.g.counts), def.denominator(hi.g.counts), def.numerator(lo.g.counts), def.denominator(lo.g.counts)];
+  return {
+    metric: m,
+    max: { group: groupLabel(hi.g.values), value: hi.v },
+    min: { group: groupLabel(lo.g.values), value: lo.v },
+    difference: hi.v - lo.v,
+    differenceCi95: newcombeDifference(k1, n1, k2, n2),
+    ratio: hi.v > 0 ? lo.v / hi.v : null,
+    test: groups.length > 2 ? makeTest(k1, n1, k2, n2) : null,
+  };
+}
+
+/** The group furthest from everyone on one metric: largest absolute difference and smallest ratio. */
+function overallSpread(m: MetricId, groups: GroupInput[], all: number): OverallSpread | null {
+  let worstDiff: Extreme | null = null;
+  let worstRatio: Extreme | null = null;
+  for (const g of groups) {
+    const v = rateOf(m, g.counts).value;
+    if (v === null) continue;
+    const d = v - all;
+    if (!worstDiff || Math.abs(d) > Math.abs(worstDiff.value)) worstDiff = { group: groupLabel(g.values), value: d };
+    const r = all > 0 && v > 0 ? Math.min(v / all, all / v) : all > 0 ? 0 : null;
+    if (r !== null && (!worstRatio || r < worstRatio.value)) worstRatio = { group: groupLabel(g.values), value: r };
+  }
+  return worstDiff ? { metric: m, overall: all, largestAbsDifference: worstDiff, smallestRatio: worstRatio } : null;
+}
+
 export function analyseBreakdown(input: GroupInput[], options: BreakdownOptions): BreakdownResult {
   const rule = options.smallCell ?? DEFAULT_SMALL_CELL;
   const metrics = options.metrics ?? (options.hasLabel ? COMPARED_WITH_LABEL : COMPARED_WITHOUT_LABEL);
@@ -201,25 +252,14 @@ export function analyseBreakdown(input: GroupInput[], options: BreakdownOptions)
   const useRest = conv.kind === "overall";
 
   const results: GroupResult[] = groups.map((g, i) => {
-    const label = groupLabel(g.values);
     const comparisons: Comparison[] = [];
     for (const m of metrics) {
-      if (useRest) {
-        const rest = { ...overall };
-        for (const k of ["n", "pos", "tp", "fp", "fn", "tn"] as const) rest[k] -= g.counts[k];
-        const c = compare(m, g.counts, rest, "rest", overallRates.get(m) ?? null, rule);
-        const own = rateOf(m, g.counts).value;
-        const all = overallRates.get(m) ?? null;
-        c.differenceToOverall = own !== null && all !== null ? own - all : null;
-        c.ratioToOverall = own !== null && all !== null && all > 0 ? own / all : null;
-        c.fourFifths = fourFifths(c.ratioToOverall);
-        comparisons.push(c);
-      } else if (refGroup && i !== refIndex) {
-        comparisons.push(compare(m, g.counts, refGroup.counts, groupLabel(refGroup.values), overallRates.get(m) ?? null, rule));
-      }
+      const all = overallRates.get(m) ?? null;
+      if (useRest) comparisons.push(compareWithRest(m, g.counts, overall, all, rule));
+      else if (refGroup && i !== refIndex) comparisons.push(compare(m, g.counts, refGroup.counts, groupLabel(refGroup.values), all, rule));
     }
     return {
-      label,
+      label: groupLabel(g.values),
       values: g.values,
       counts: g.counts,
       isReference: !useRest && i === refIndex,
@@ -233,45 +273,12 @@ export function analyseBreakdown(input: GroupInput[], options: BreakdownOptions)
   const between: BetweenSpread[] = [];
   const againstOverall: OverallSpread[] = [];
   for (const m of metrics) {
-    const def = METRICS[m];
-    let max: { i: number; v: number } | null = null;
-    let min: { i: number; v: number } | null = null;
-    groups.forEach((g, i) => {
-      const v = rateOf(m, g.counts).value;
-      if (v === null) return;
-      if (!max || v > max.v) max = { i, v };
-      if (!min || v < min.v) min = { i, v };
-    });
+    const spread = betweenSpread(m, groups);
+    if (spread === null) continue;
+    between.push(spread);
     const all = overallRates.get(m) ?? null;
-    if (max === null || min === null) continue;
-    const hi = groups[(max as { i: number }).i] as GroupInput;
-    const lo = groups[(min as { i: number }).i] as GroupInput;
-    const maxV = (max as { v: number }).v;
-    const minV = (min as { v: number }).v;
-    between.push({
-      metric: m,
-      max: { group: groupLabel(hi.values), value: maxV },
-      min: { group: groupLabel(lo.values), value: minV },
-      difference: maxV - minV,
-      differenceCi95: newcombeDifference(def.numerator(hi.counts), def.denominator(hi.counts), def.numerator(lo.counts), def.denominator(lo.counts)),
-      ratio: maxV > 0 ? minV / maxV : null,
-      test:
-        groups.length > 2
-          ? makeTest(def.numerator(hi.counts), def.denominator(hi.counts), def.numerator(lo.counts), def.denominator(lo.counts))
-          : null,
-    });
-    if (all === null) continue;
-    let worstDiff: Extreme | null = null;
-    let worstRatio: Extreme | null = null;
-    for (const g of groups) {
-      const v = rateOf(m, g.counts).value;
-      if (v === null) continue;
-      const d = v - all;
-      if (!worstDiff || Math.abs(d) > Math.abs(worstDiff.value)) worstDiff = { group: groupLabel(g.values), value: d };
-      const r = all > 0 && v > 0 ? Math.min(v / all, all / v) : all > 0 ? 0 : null;
-      if (r !== null && (!worstRatio || r < worstRatio.value)) worstRatio = { group: groupLabel(g.values), value: r };
-    }
-    if (worstDiff) againstOverall.push({ metric: m, overall: all, largestAbsDifference: worstDiff, smallestRatio: worstRatio });
+    const far = all === null ? null : overallSpread(m, groups, all);
+    if (far) againstOverall.push(far);
   }
 
   const tpr = between.find((b) => b.metric === "tpr");

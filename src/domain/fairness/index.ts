@@ -6,8 +6,6 @@ export * from "./proportions.ts";
 export * from "./multiple-testing.ts";
 export * from "./disparity.ts";
 export * from "./summary.ts";
-export * from "./format-number.ts";
-export { SUMMARY_MESSAGES, type Favourable } from "./summary-messages.ts";
 export * from "./hbac/hbac.ts";
 export { mulberry32, binomial } from "./hbac/prng.ts";
 export { kModes, type KModesResult, type WeightedPoints } from "./hbac/kmodes.ts";

@@ -1,12 +1,31 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError } from "../../platform/errors.ts";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, ProblemSchema } from "../../platform/http/api.ts";
+import type { Actor } from "../../domain/permissions/permissions.ts";
+import type { Deps } from "../../platform/deps.ts";
+import type { AppContext } from "../../platform/http/env.ts";
 import { requireActor } from "../../platform/http/render.tsx";
 import { formatJson } from "./engine/index.ts";
 import { biasAuditPdf } from "./report-pdf.ts";
 import { reportFileName } from "./routes.tsx";
-import { attachBiasAudit, deleteBiasAudit, discardUpload, ensureUploadDir, getBiasAudit, getBiasAuditReport, listBiasAudits, prepareUpload, registerUpload, startBiasAuditRun } from "./service.ts";
-import { auditRiskLinks, linkAuditToRisk, unlinkAuditFromRisk } from "./risk-links.ts";
+import {
+  AttachInput,
+  attachBiasAudit,
+  deleteBiasAudit,
+  discardUpload,
+  ensureUploadDir,
+  FAVOURABLE_CHOICES,
+  getBiasAudit,
+  getBiasAuditReport,
+  ListFilter,
+  listBiasAudits,
+  MappingInput,
+  prepareUpload,
+  REFERENCE_CHOICES,
+  registerUpload,
+  startBiasAuditRun,
+  UploadFields,
+} from "./service.ts";
+import { auditRiskLinks, linkAuditToRisk, RiskLinkInput, unlinkAuditFromRisk } from "./risk-links.ts";
 import { receiveUpload } from "./upload.ts";
 
 /** The API's upload path: streamed like the page's, never parsed by middleware. */
@@ -27,18 +46,19 @@ const Summary = z
     createdByName: z.string(),
   })
   .openapi("BiasAuditSummary");
+/** The stored mapping, as the service keeps it (MappingInput's output). */
 const Mapping = z
   .object({
-    groups: z.array(z.string()).min(1).openapi({ description: "Group attribute columns" }),
-    prediction: z.string().openapi({ description: "Column with the decision (0/1, true/false) or a score" }),
-    threshold: z.number().nullable().optional().openapi({ description: "Score ≥ threshold counts as selected" }),
-    label: z.string().nullable().optional().openapi({ description: "Column with the true outcome (1/true = positive)" }),
-    favourable: z.enum(["unspecified", "positive", "negative", "value"]).optional(),
-    favourableValue: z.string().nullable().optional().openapi({ description: "With favourable=value: the category that counts as selected" }),
-    reference: z.enum(["largest", "between", "overall", "group"]).optional(),
-    referenceGroup: z.string().nullable().optional(),
-    intersections: z.boolean().optional().openapi({ description: "Default true" }),
-    scan: z.boolean().optional().openapi({ description: "HBAC bias scan; default true" }),
+    groups: z.array(z.string()),
+    prediction: z.string(),
+    threshold: z.number().nullable(),
+    label: z.string().nullable(),
+    favourable: z.enum(FAVOURABLE_CHOICES),
+    favourableValue: z.string().nullable(),
+    reference: z.enum(REFERENCE_CHOICES),
+    referenceGroup: z.string().nullable(),
+    intersections: z.boolean(),
+    scan: z.boolean(),
   })
   .openapi("BiasAuditMapping");
 const Detail = Summary.extend({
@@ -53,13 +73,15 @@ const Detail = Summary.extend({
   canManage: z.boolean(),
 }).openapi("BiasAuditDetail");
 
-const Upload = z
-  .object({
-    name: z.string().max(200),
-    projectId: z.string().max(64).optional(),
-    file: z.string().openapi({ type: "string", format: "binary", description: "CSV or Parquet file" }),
-  })
-  .openapi("BiasAuditUpload");
+const Upload = UploadFields.extend({ file: z.string().openapi({ type: "string", format: "binary", description: "CSV or Parquet file" }) }).openapi("BiasAuditUpload");
+
+/** Runs a use case on one audit and answers with the audit as it is then. */
+async function auditAfter(c: AppContext, id: string, change: (deps: Deps, actor: Actor, id: string) => Promise<unknown>) {
+  const deps = c.get("deps");
+  const actor = requireActor(c);
+  await change(deps, actor, id);
+  return getBiasAudit(deps, actor, id);
+}
 
 export function biasAuditApi() {
   const api = apiRouter();
@@ -99,10 +121,10 @@ export function biasAuditApi() {
       path: "/bias-audits",
       tags: ["bias-audits"],
       summary: "Bias audits the user may see (optionally of one project)",
-      request: { query: z.object({ projectId: z.string().max(64).optional() }) },
+      request: { query: ListFilter },
       responses: { 200: jsonResponse(z.object({ items: z.array(Summary) }), "The audits"), ...problemResponses },
     }),
-    async (c) => c.json({ items: await listBiasAudits(c.get("deps"), requireActor(c), { projectId: c.req.valid("query").projectId }) }, 200),
+    async (c) => c.json({ items: await listBiasAudits(c.get("deps"), requireActor(c), c.req.valid("query")) }, 200),
   );
 
   api.openapi(
@@ -116,16 +138,10 @@ export function biasAuditApi() {
       path: "/bias-audits/{id}/mapping",
       tags: ["bias-audits"],
       summary: "Choose the columns and start the audit (runs in the background; poll GET /bias-audits/{id})",
-      request: { params: IdParam, body: jsonBody(Mapping) },
+      request: { params: IdParam, body: jsonBody(MappingInput.openapi("BiasAuditMappingInput")) },
       responses: { 202: jsonResponse(Detail, "Queued"), ...problemResponses },
     }),
-    async (c) => {
-      const deps = c.get("deps");
-      const actor = requireActor(c);
-      const { id } = c.req.valid("param");
-      await startBiasAuditRun(deps, actor, id, c.req.valid("json"));
-      return c.json(await getBiasAudit(deps, actor, id), 202);
-    },
+    async (c) => c.json(await auditAfter(c, c.req.valid("param").id, (deps, actor, id) => startBiasAuditRun(deps, actor, id, c.req.valid("json"))), 202),
   );
 
   api.openapi(
@@ -165,16 +181,10 @@ export function biasAuditApi() {
       path: "/bias-audits/{id}/project",
       tags: ["bias-audits"],
       summary: "Attach the audit to a project as evidence (projectId null detaches it)",
-      request: { params: IdParam, body: jsonBody(z.object({ projectId: z.string().max(64).nullable() })) },
+      request: { params: IdParam, body: jsonBody(AttachInput) },
       responses: { 200: jsonResponse(Detail, "The audit"), ...problemResponses },
     }),
-    async (c) => {
-      const deps = c.get("deps");
-      const actor = requireActor(c);
-      const { id } = c.req.valid("param");
-      await attachBiasAudit(deps, actor, id, c.req.valid("json"));
-      return c.json(await getBiasAudit(deps, actor, id), 200);
-    },
+    async (c) => c.json(await auditAfter(c, c.req.valid("param").id, (deps, actor, id) => attachBiasAudit(deps, actor, id, c.req.valid("json"))), 200),
   );
 
   api.openapi(
@@ -187,7 +197,7 @@ export function biasAuditApi() {
 
   const RiskRef = z.object({ id: z.string(), label: z.string(), description: z.string() }).openapi("BiasAuditRiskRef");
   const RiskLinks = z.object({ linked: z.array(RiskRef), available: z.array(RiskRef), canManage: z.boolean() }).openapi("BiasAuditRiskLinks");
-  const RiskParams = IdParam.extend({ riskId: z.string().min(1).max(64).openapi({ param: { name: "riskId", in: "path" } }) });
+  const RiskParams = IdParam.extend({ riskId: RiskLinkInput.shape.riskId.openapi({ param: { name: "riskId", in: "path" } }) });
   const linksOf = async (deps: Parameters<typeof auditRiskLinks>[0], actor: Parameters<typeof auditRiskLinks>[1], id: string) =>
     (await auditRiskLinks(deps, actor, id)) ?? { linked: [], available: [], canManage: false };
 
@@ -197,7 +207,7 @@ export function biasAuditApi() {
       path: "/bias-audits/{id}/risks",
       tags: ["bias-audits"],
       summary: "Link the audit as evidence to a DEPIA risk of the project it is attached to",
-      request: { params: IdParam, body: jsonBody(z.object({ riskId: z.string().min(1).max(64) })) },
+      request: { params: IdParam, body: jsonBody(RiskLinkInput) },
       responses: { 200: jsonResponse(RiskLinks, "The risks the audit is linked to"), ...problemResponses },
     }),
     async (c) => {
@@ -225,6 +235,5 @@ export function biasAuditApi() {
     },
   );
 
-  void AppError;
   return api;
 }

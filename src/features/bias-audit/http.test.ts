@@ -3,24 +3,21 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
 import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
 import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
+import { addRisk } from "../assessments/risks.ts";
 import { projectPanels } from "../projects/extension-points.ts";
 import { waitForBiasAudit } from "./service.ts";
-import { COMPAS, withDataDir, world } from "./test-fixtures.ts";
+import { COMPAS, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 async function setup(base: Deps, maxUploadBytes?: number) {
-  const d = withDataDir(base, maxUploadBytes);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base, maxUploadBytes);
   const w = await world(d.deps);
   const client = new TestClient(createApp(d.deps, allFeatures));
   await client.logIn(w.users.auditor!.email, PASSWORD);
@@ -178,7 +175,7 @@ describeEachEngine("bias audit pages and API", (get) => {
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: createApp(deps, allFeatures).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
-    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    cleanUp.later(() => new Promise<void>((r) => server.close(() => r())));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Log in over real HTTP.
     const jar = new Map<string, string>();
@@ -276,5 +273,33 @@ describeEachEngine("bias audit pages and API", (get) => {
     expect(doc.paths["/bias-audits/{id}/mapping"]).toHaveProperty("put");
     expect(doc.paths["/bias-audits/{id}/report.pdf"]).toHaveProperty("get");
     expect(JSON.stringify(doc.paths["/bias-audits"]!.post)).toContain("multipart/form-data");
+  });
+
+  it("links the result to a risk of its project and unlinks it with the result page's forms, and shows a refusal there", async () => {
+    const { deps, w, client } = await setup(get().deps);
+    const riskId = await addRisk(deps, await w.users.lead!.actor(), w.project, { category: "privacy", description: "Wijken worden ongelijk behandeld.", inherentLikelihood: "medium", inherentImpact: "high", inherentJustification: "Wijk is een kenmerk." });
+    const up = await uploadPage(client, { name: "Wijken", projectId: w.project }, { name: "wijk.csv", content: "wijk,besluit\nnoord,1\nzuid,0\nnoord,0\nzuid,1\n" });
+    const id = idFrom(up.headers.get("location"));
+    expect((await postMapping(client, id, [["groups", "wijk"], ["prediction", "besluit"]])).status).toBe(303);
+    await waitForBiasAudit(id);
+    const page = await client.get(`/bias-audits/${id}`);
+    expect(page.html).toContain(`action="/bias-audits/${id}/risks"`);
+    const post = async (path: string, fields: Record<string, string>) => {
+      const body = new URLSearchParams({ ...fields, _csrf: client.csrf });
+      return client.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    };
+    const linked = await post(`/bias-audits/${id}/risks`, { riskId });
+    expect(linked.status).toBe(303);
+    expect(linked.headers.get("location")).toBe(`/bias-audits/${id}`);
+    const shown = await client.get(`/bias-audits/${id}`);
+    expect(shown.html).toContain("De audit is aan het risico gekoppeld.");
+    expect(shown.html).toContain(`action="/bias-audits/${id}/risks/${riskId}/unlink"`);
+    const twice = await post(`/bias-audits/${id}/risks`, { riskId });
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain("De audit is al aan dit risico gekoppeld.");
+    const unlinked = await post(`/bias-audits/${id}/risks/${riskId}/unlink`, {});
+    expect(unlinked.status).toBe(303);
+    expect((await client.get(`/bias-audits/${id}`)).html).toContain("De koppeling met het risico is weggehaald.");
+    expect(await deps.db.selectFrom("bias_audit_risks").select("risk_id").where("bias_audit_id", "=", id).execute()).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
-// Texts of the bias audit, Dutch first (B1), English second.
+// Texts of the bias audit, Dutch first (B1), English second. The engine's own
+// texts (its error codes, the summary, the terminal report and the command)
+// are part of this catalogue: engine/messages.ts, spread in here.
+import { engineEn, engineNl } from "./engine/messages.ts";
+
 export const nl = {
+  ...engineNl,
   "bias_audit.nav": "Bias-audit",
   "bias_audit.title": "Bias-audits",
   "bias_audit.intro": "Met een bias-audit controleert u of een algoritme groepen mensen verschillend behandelt. U uploadt de uitkomsten van het algoritme. De gegevens blijven binnen de gemeente.",
@@ -90,6 +95,7 @@ export const nl = {
   "bias_audit.mapping.title": "Kolommen kiezen: {name}",
   "bias_audit.mapping.intro": "Het bestand {file} heeft {count} kolommen.",
   "bias_audit.mapping.delimiter": "Scheidingsteken: {delimiter}",
+  "bias_audit.mapping.delimiter_tab": "tab",
   "bias_audit.mapping.submit": "Audit starten",
   "bias_audit.mapping.summary": "Groepen: {groups}. Beslissing of score: {prediction}. Echte uitkomst: {label}.",
   "bias_audit.mapping.summary_threshold": "Drempel: {threshold}.",
@@ -181,6 +187,7 @@ export const nl = {
   "bias_audit.scan.not_significant": "Er is geen significant afwijkend cluster gevonden.",
   "bias_audit.scan.disabled": "De bias-scan is niet gedaan (uitgezet).",
   "bias_audit.scan.skipped": "De bias-scan is niet gedaan: {reason}.",
+  "bias_audit.scan.too_few_combinations": "De bias-scan is niet gedaan: er zijn minder dan twee verschillende combinaties van kenmerken.",
   "bias_audit.scan.clusters_caption": "Clusters (aantal rijen, tussen haakjes met nadeel)",
   "bias_audit.scan.description_caption": "Hoe cluster 0 verschilt van de rest (chi-kwadraattoets per kenmerk, Bonferroni-correctie)",
   "bias_audit.scan.no_description": "Omdat de toets niet significant is, beschrijven we cluster 0 niet.",
@@ -236,6 +243,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...engineEn,
   "bias_audit.nav": "Bias audit",
   "bias_audit.title": "Bias audits",
   "bias_audit.intro": "A bias audit checks whether an algorithm treats groups of people differently. You upload the algorithm's outcomes. The data stays within the municipality.",
@@ -326,6 +334,7 @@ export const en: Record<keyof typeof nl, string> = {
   "bias_audit.mapping.title": "Choose columns: {name}",
   "bias_audit.mapping.intro": "The file {file} has {count} columns.",
   "bias_audit.mapping.delimiter": "Delimiter: {delimiter}",
+  "bias_audit.mapping.delimiter_tab": "tab",
   "bias_audit.mapping.submit": "Start the audit",
   "bias_audit.mapping.summary": "Groups: {groups}. Decision or score: {prediction}. True outcome: {label}.",
   "bias_audit.mapping.summary_threshold": "Threshold: {threshold}.",
@@ -417,6 +426,7 @@ export const en: Record<keyof typeof nl, string> = {
   "bias_audit.scan.not_significant": "No significantly deviating cluster was found.",
   "bias_audit.scan.disabled": "The bias scan was not run (switched off).",
   "bias_audit.scan.skipped": "The bias scan was not run: {reason}.",
+  "bias_audit.scan.too_few_combinations": "The bias scan was not run: there are fewer than two distinct combinations of features.",
   "bias_audit.scan.clusters_caption": "Clusters (number of rows, in brackets with harm)",
   "bias_audit.scan.description_caption": "How cluster 0 differs from the rest (chi-squared test per feature, Bonferroni correction)",
   "bias_audit.scan.no_description": "Because the test is not significant, cluster 0 is not described.",

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditCsv, auditSource, BiasAuditError, type AuditConfig } from "./engine/index.ts";
-import { looksLikeParquet, ParquetSource } from "./parquet-source.ts";
-import { runParquetAuditInWorker } from "./run-parquet-in-worker.ts";
+import { runWorker } from "./engine/run-worker.ts";
+import { looksLikeParquet, PARQUET_AUDIT_WORKER, ParquetSource } from "./parquet-source.ts";
 import { COMPAS, compasParquet } from "./test-fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "afw-parquet-"));
@@ -33,7 +33,7 @@ describe("Parquet source", () => {
   it("uses a threshold on a numeric score, bins numbers and counts missing predictions openly, in a worker thread", async () => {
     const file = join(dir, "compas-nulls.parquet");
     await compasParquet(file, { nullScores: 5 });
-    const report = await runParquetAuditInWorker(file, { groups: [{ column: "entity_id", bins: [5000] }], prediction: "score", threshold: 0.5, scan: false });
+    const report = await runWorker(PARQUET_AUDIT_WORKER, { filePath: file, config: { groups: [{ column: "entity_id", bins: [5000] }], prediction: "score", threshold: 0.5, scan: false } });
     expect(report.input.rowsExcluded.missingPrediction).toBe(5);
     expect(report.breakdowns[0]!.groups.map((g) => g.label)).toEqual(["< 5000", ">= 5000"]);
   });

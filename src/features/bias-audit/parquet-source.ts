@@ -12,6 +12,9 @@ import { BiasAuditError, type ScanProgress, type SourceDescription, type TableSo
 
 const MAGIC = "PAR1";
 
+/** The worker module that audits a Parquet file (for the engine's runWorker). */
+export const PARQUET_AUDIT_WORKER = new URL("./parquet-worker.ts", import.meta.url);
+
 /** True when the file starts with the Parquet magic bytes. */
 export async function looksLikeParquet(filePath: string): Promise<boolean> {
   const fh = await open(filePath, "r");
@@ -61,6 +64,77 @@ function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+type ParquetRow = Record<string, unknown>;
+const shown = (v: unknown): string => text(v).slice(0, 60);
+
+/** The prediction of a row as 1 or 0, or null when it is missing. */
+function predictionOf(plan: ScanPlan, row: ParquetRow, line: number): number | null {
+  const { name: column, rule } = plan.prediction;
+  const pv = row[column];
+  if (isMissing(pv)) return null;
+  if (rule.mode === "threshold") {
+    const v = asNumber(pv);
+    if (Number.isNaN(v)) throw new BiasAuditError("non-numeric-score", { line, column, value: shown(pv) });
+    return v >= rule.threshold ? 1 : 0;
+  }
+  if (rule.mode === "binary") {
+    const pred = asBoolean(pv);
+    if (pred < 0) throw new BiasAuditError("bad-prediction", { line, column, value: shown(pv) });
+    return pred;
+  }
+  return text(pv) === rule.value ? 1 : 0;
+}
+
+/** The true outcome of a row as 1 or 0 (0 without a label column), or null when it is missing. */
+function labelOf(plan: ScanPlan, row: ParquetRow, line: number): number | null {
+  if (!plan.label) return 0;
+  const lv = row[plan.label.name];
+  if (isMissing(lv)) return null;
+  const label = asBoolean(lv);
+  if (label < 0) throw new BiasAuditError("bad-label", { line, column: plan.label.name, value: shown(lv) });
+  return label;
+}
+
+/** The group columns' values as ids, per column a dictionary in order of appearance (bin labels first, in order, as the CSV scanner does). */
+class KeyDictionaries {
+  readonly dictionaries: string[][];
+  private readonly lookups: Map<string, number>[];
+  private readonly binIds: number[][];
+
+  constructor(private readonly plan: ScanPlan) {
+    this.dictionaries = plan.keys.map(() => []);
+    this.lookups = plan.keys.map(() => new Map());
+    this.binIds = plan.keys.map((k, i) => (k.bins ? k.bins.map((_, j) => this.intern(i, binLabel(k.bins as number[], j))).concat(this.intern(i, binLabel(k.bins, k.bins.length))) : []));
+  }
+
+  private intern(k: number, value: string): number {
+    const m = this.lookups[k] as Map<string, number>;
+    let id = m.get(value);
+    if (id === undefined) {
+      const dict = this.dictionaries[k] as string[];
+      if (dict.length >= this.plan.maxDistinctValues) throw new BiasAuditError("too-many-groups", { column: this.plan.keys[k]?.name ?? "", limit: this.plan.maxDistinctValues });
+      id = dict.length;
+      dict.push(value);
+      m.set(value, id);
+    }
+    return id;
+  }
+
+  /** Fills ids with the row's value id per group column. */
+  idsOf(row: ParquetRow, line: number, ids: Int32Array): void {
+    this.plan.keys.forEach((key, k) => {
+      const raw = row[key.name];
+      if (key.bins && !isMissing(raw)) {
+        const v = asNumber(raw);
+        if (Number.isNaN(v)) throw new BiasAuditError("bad-number", { line, column: key.name, value: shown(raw) });
+        let b = 0;
+        while (b < key.bins.length && v >= (key.bins[b] as number)) b++;
+        ids[k] = this.binIds[k]![b] as number;
+      } else ids[k] = this.intern(k, text(raw));
+    });
+  }
+}
+
 export interface ParquetSourceOptions {
   maxBytes?: number;
 }
@@ -91,11 +165,7 @@ export class ParquetSource implements TableSource {
       const file = await asyncBufferFromFile(this.filePath);
       this.metadata = await parquetMetadataAsync(file);
     } catch {
-      throw new BiasAuditError("bad-config", {
-        reason: "parquet",
-        nl: "dit Parquet-bestand is niet te lezen (beschadigd of onvolledig).",
-        en: "this Parquet file cannot be read (damaged or incomplete).",
-      });
+      throw new BiasAuditError("bad-config", { reason: "parquet" });
     }
     this.size = size;
     return this.metadata;
@@ -111,25 +181,9 @@ export class ParquetSource implements TableSource {
     const md = await this.load();
     const file = await asyncBufferFromFile(this.filePath);
     const keyCount = plan.keys.length;
-    const dictionaries: string[][] = plan.keys.map(() => []);
-    const lookups: Map<string, number>[] = plan.keys.map(() => new Map());
-    const intern = (k: number, value: string): number => {
-      const m = lookups[k] as Map<string, number>;
-      let id = m.get(value);
-      if (id === undefined) {
-        const dict = dictionaries[k] as string[];
-        if (dict.length >= plan.maxDistinctValues) throw new BiasAuditError("too-many-groups", { column: plan.keys[k]?.name ?? "", limit: plan.maxDistinctValues });
-        id = dict.length;
-        dict.push(value);
-        m.set(value, id);
-      }
-      return id;
-    };
-    // Binned columns: the bin labels are interned first, in order (as the CSV scanner does).
-    const binIds = plan.keys.map((k, i) => (k.bins ? k.bins.map((_, j) => intern(i, binLabel(k.bins as number[], j))).concat(intern(i, binLabel(k.bins, k.bins.length))) : []));
+    const keys = new KeyDictionaries(plan);
     const cells = new CellTable(keyCount);
     const ids = new Int32Array(keyCount);
-    const rule = plan.prediction.rule;
     let rows = 0;
     let missingPrediction = 0;
     let missingLabel = 0;
@@ -138,50 +192,26 @@ export class ParquetSource implements TableSource {
     let rowStart = 0;
     onProgress?.({ bytesRead: 0, totalBytes: this.size });
 
+    // One row group at a time, only the columns the audit needs.
     for (const group of md.row_groups) {
       const rowEnd = rowStart + Number(group.num_rows);
-      let batch: Record<string, unknown>[] = [];
+      let batch: ParquetRow[] = [];
       await parquetRead({ file, metadata: md, columns, rowStart, rowEnd, compressors, rowFormat: "object", onComplete: (r) => (batch = r) });
       for (let r = 0; r < batch.length; r++) {
-        const row = batch[r] as Record<string, unknown>;
+        const row = batch[r] as ParquetRow;
         const line = rowStart + r + 2; // 1-based, counting a header line as a CSV would
-        const pv = row[plan.prediction.name];
-        if (isMissing(pv)) {
+        const pred = predictionOf(plan, row, line);
+        if (pred === null) {
           missingPrediction++;
           continue;
         }
-        let pred: number;
-        if (rule.mode === "threshold") {
-          const v = asNumber(pv);
-          if (Number.isNaN(v)) throw new BiasAuditError("non-numeric-score", { line, column: plan.prediction.name, value: text(pv).slice(0, 60) });
-          pred = v >= rule.threshold ? 1 : 0;
-        } else if (rule.mode === "binary") {
-          pred = asBoolean(pv);
-          if (pred < 0) throw new BiasAuditError("bad-prediction", { line, column: plan.prediction.name, value: text(pv).slice(0, 60) });
-        } else pred = text(pv) === rule.value ? 1 : 0;
-        let label = 0;
-        if (plan.label) {
-          const lv = row[plan.label.name];
-          if (isMissing(lv)) {
-            missingLabel++;
-            continue;
-          }
-          label = asBoolean(lv);
-          if (label < 0) throw new BiasAuditError("bad-label", { line, column: plan.label.name, value: text(lv).slice(0, 60) });
+        const label = labelOf(plan, row, line);
+        if (label === null) {
+          missingLabel++;
+          continue;
         }
-        for (let k = 0; k < keyCount; k++) {
-          const key = plan.keys[k]!;
-          const raw = row[key.name];
-          if (key.bins && !isMissing(raw)) {
-            const v = asNumber(raw);
-            if (Number.isNaN(v)) throw new BiasAuditError("bad-number", { line, column: key.name, value: text(raw).slice(0, 60) });
-            let b = 0;
-            while (b < key.bins.length && v >= (key.bins[b] as number)) b++;
-            ids[k] = binIds[k]![b] as number;
-          } else ids[k] = intern(k, text(raw));
-        }
-        const cell = cells.cellOf(ids);
-        const slot = cell * 4 + (pred === 1 ? (label === 1 ? TP : FP) : label === 1 ? FN : TN);
+        keys.idsOf(row, line, ids);
+        const slot = cells.cellOf(ids) * 4 + (pred === 1 ? (label === 1 ? TP : FP) : label === 1 ? FN : TN);
         cells.counts[slot] = (cells.counts[slot] as number) + 1;
         rows++;
       }
@@ -191,7 +221,7 @@ export class ParquetSource implements TableSource {
     if (rows + missingPrediction + missingLabel === 0) throw new BiasAuditError("no-data-rows");
     return {
       keyNames: plan.keys.map((k) => k.name),
-      dictionaries,
+      dictionaries: keys.dictionaries,
       keys: cells.keys.slice(0, cells.cellCount * keyCount),
       counts: cells.counts.slice(0, cells.cellCount * 4),
       cellCount: cells.cellCount,

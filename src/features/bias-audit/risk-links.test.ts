@@ -1,18 +1,13 @@
-import { writeFileSync } from "node:fs";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError } from "../../platform/errors.ts";
 import { addRisk, riskRegister } from "../assessments/risks.ts";
 import { auditRiskLinks, linkAuditToRisk, riskEvidenceFor, unlinkAuditFromRisk } from "./risk-links.ts";
-import { attachBiasAudit, deleteBiasAudit, ensureUploadDir, prepareUpload, registerUpload } from "./service.ts";
-import { addProject, giveProjectRole, withDataDir, world } from "./test-fixtures.ts";
+import { attachBiasAudit, deleteBiasAudit } from "./service.ts";
+import { addProject, errorOf, giveProjectRole, uploadFile, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 const RISK = {
   category: "privacy",
@@ -23,26 +18,11 @@ const RISK = {
 };
 
 async function upload(deps: Deps, actor: Actor, fields: Record<string, string>): Promise<string> {
-  const target = prepareUpload(deps, actor);
-  await ensureUploadDir(target);
-  const content = "group,decision\na,1\nb,0\na,0\n";
-  writeFileSync(target.path, content);
-  return registerUpload(deps, actor, target, { fileName: "data.csv", bytes: Buffer.byteLength(content) }, fields);
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
+  return (await uploadFile(deps, actor, "group,decision\na,1\nb,0\na,0\n", fields)).id;
 }
 
 async function setup(base: Deps) {
-  const d = withDataDir(base);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base);
   const deps = d.deps;
   const w = await world(deps);
   const auditor = await w.users.auditor!.actor();

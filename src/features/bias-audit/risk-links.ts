@@ -1,15 +1,16 @@
 // Links between a bias audit and the DEPIA risks of the project it is attached
 // to: the audit's result is evidence for those risks (issue 6). The risks are
 // read through the assessments feature's service; the links are this feature's.
+// Linking and unlinking are each one unit of work with the audit's row locked.
 import { z } from "zod";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
-import { inTransaction } from "../../platform/transaction.ts";
+import { inTransaction, type Tx } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import type { RiskEvidence } from "../assessments/evidence.ts";
 import { getRisk, listRisks, type Risk } from "../assessments/risks.ts";
-import { canManage, loadRow, type Row } from "./service.ts";
+import { canManage, loadRow, lockRow, type Row } from "./access.ts";
 
 export const RiskLinkInput = z.object({ riskId: z.string().trim().min(1, "bias_audit.risk_link.risk_required").max(64, "field.too_long") });
 
@@ -36,14 +37,14 @@ export interface AuditEvidence {
 
 const ref = (r: Risk): RiskRef => ({ id: r.id, label: r.label, description: r.description });
 
-/** Loads the audit and the risk for a change of links: the actor manages the audit, and the risk is one of the audit's project. */
-async function checkLink(deps: Deps, actor: Actor, auditId: string, riskId: string): Promise<{ row: Row; risk: Risk }> {
-  const row = await loadRow(deps, actor, auditId);
+/** Locks the audit and loads the risk for a change of links: the actor manages the audit, and the risk is one of the audit's project. */
+async function checkLink(tx: Tx, actor: Actor, auditId: string, riskId: string): Promise<{ row: Row; risk: Risk }> {
+  const row = await lockRow(tx, actor, auditId);
   if (!canManage(actor, row)) throw forbidden();
   if (!row.project_id) throw new AppError("rule_refused", "bias_audit.risk_link.no_project");
   let risk: Risk;
   try {
-    risk = await getRisk(deps, actor, riskId);
+    risk = await getRisk(tx, actor, riskId);
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") throw invalid([{ field: "riskId", messageKey: "bias_audit.risk_link.risk_unknown" }]);
     throw e;
@@ -52,26 +53,26 @@ async function checkLink(deps: Deps, actor: Actor, auditId: string, riskId: stri
   return { row, risk };
 }
 
-async function isLinked(deps: Deps, actor: Actor, auditId: string, riskId: string): Promise<boolean> {
-  const found = await deps.db.selectFrom("bias_audit_risks").select("risk_id").where("bias_audit_id", "=", auditId).where("risk_id", "=", riskId).where("organisation_id", "=", actor.organisationId).executeTakeFirst();
-  return !!found;
+function linkQuery(deps: Deps, actor: Actor, auditId: string) {
+  return deps.db.selectFrom("bias_audit_risks").select("risk_id").where("bias_audit_id", "=", auditId).where("organisation_id", "=", actor.organisationId);
 }
 
-/** Links the audit (attached to a project) to a risk of that project as evidence. */
+/** Links the audit (attached to a project) to a risk of that project as evidence; a second link to the same risk is a conflict. */
 export async function linkAuditToRisk(deps: Deps, actor: Actor, auditId: string, riskId: unknown): Promise<void> {
-  const data = parseInput(RiskLinkInput, { riskId });
-  const { row, risk } = await checkLink(deps, actor, auditId, data.riskId);
-  if (await isLinked(deps, actor, auditId, risk.id)) throw new AppError("conflict", "bias_audit.risk_link.already", { fieldErrors: [{ field: "riskId", messageKey: "bias_audit.risk_link.already" }] });
   await inTransaction(deps, actor, async (tx) => {
-    await tx.db.insertInto("bias_audit_risks").values({ bias_audit_id: auditId, risk_id: risk.id, organisation_id: actor.organisationId, linked_by: actor.userId, linked_at: deps.now().toISOString() }).execute();
+    const data = parseInput(RiskLinkInput, { riskId });
+    const { row, risk } = await checkLink(tx, actor, auditId, data.riskId);
+    if (await linkQuery(tx, actor, auditId).where("risk_id", "=", risk.id).executeTakeFirst())
+      throw new AppError("conflict", "bias_audit.risk_link.already", { fieldErrors: [{ field: "riskId", messageKey: "bias_audit.risk_link.already" }] });
+    await tx.db.insertInto("bias_audit_risks").values({ bias_audit_id: auditId, risk_id: risk.id, organisation_id: actor.organisationId, linked_by: actor.userId, linked_at: tx.now().toISOString() }).execute();
     await tx.audit({ action: "bias_audit.risk_linked", entityType: "bias_audit", entityId: auditId, after: { projectId: row.project_id, riskId: risk.id, risk: risk.label } });
   });
 }
 
 /** Removes the link between the audit and a risk. */
 export async function unlinkAuditFromRisk(deps: Deps, actor: Actor, auditId: string, riskId: string): Promise<void> {
-  const { row, risk } = await checkLink(deps, actor, auditId, riskId);
   await inTransaction(deps, actor, async (tx) => {
+    const { row, risk } = await checkLink(tx, actor, auditId, riskId);
     const deleted = await tx.db.deleteFrom("bias_audit_risks").where("bias_audit_id", "=", auditId).where("risk_id", "=", risk.id).where("organisation_id", "=", actor.organisationId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) throw notFound();
     await tx.audit({ action: "bias_audit.risk_unlinked", entityType: "bias_audit", entityId: auditId, before: { projectId: row.project_id, riskId: risk.id, risk: risk.label } });
@@ -83,7 +84,7 @@ export async function auditRiskLinks(deps: Deps, actor: Actor, auditId: string):
   const row = await loadRow(deps, actor, auditId);
   if (!row.project_id) return null;
   const risks = await listRisks(deps, actor, row.project_id);
-  const links = await deps.db.selectFrom("bias_audit_risks").select("risk_id").where("bias_audit_id", "=", auditId).where("organisation_id", "=", actor.organisationId).execute();
+  const links = await linkQuery(deps, actor, auditId).execute();
   const linkedIds = new Set(links.map((l) => l.risk_id));
   return { linked: risks.filter((r) => linkedIds.has(r.id)).map(ref), available: risks.filter((r) => !linkedIds.has(r.id)).map(ref), canManage: canManage(actor, row) };
 }

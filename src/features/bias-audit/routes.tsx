@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { AppError, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
+import { mountFormActions, type FormAction } from "../../platform/http/form-actions.ts";
 import { handleForm, pageContext, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import { formatJson } from "./engine/index.ts";
 import { biasAuditPdf } from "./report-pdf.ts";
@@ -31,6 +32,25 @@ export const UPLOAD_PATH = /^\/bias-audits\/upload$/;
 export function reportFileName(name: string, ext: string): string {
   const base = name.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "bias-audit";
   return `${base}.${ext}`;
+}
+
+const MAPPING_FIELDS = ["prediction", "threshold", "label", "favourable", "favourableValue", "reference", "referenceGroup"] as const;
+
+/** The mapping form's body: the input for the use case, and what to show again when it is refused. */
+function mappingForm(body: Record<string, string | File | (string | File)[]>) {
+  const str = (k: string): string => {
+    const v = body[k];
+    const last = Array.isArray(v) ? v[v.length - 1] : v;
+    return typeof last === "string" ? last : "";
+  };
+  const groupsRaw = body.groups;
+  const groups = (Array.isArray(groupsRaw) ? groupsRaw : groupsRaw === undefined ? [] : [groupsRaw]).filter((g): g is string => typeof g === "string");
+  const fields: Record<string, string> = Object.fromEntries(MAPPING_FIELDS.map((k) => [k, str(k)]));
+  // Empty selects mean "the default", as an absent field does in the API.
+  const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));
+  const intersections = str("intersections") === "on";
+  const scan = str("scan") === "on";
+  return { input: { ...given, groups, intersections, scan }, shown: { groups, fields, intersections, scan } };
 }
 
 export function biasAuditRoutes(): Hono<AppEnv> {
@@ -100,33 +120,19 @@ export function biasAuditRoutes(): Hono<AppEnv> {
     return renderPage(c, c.get("t")("bias_audit.result.title", { name: audit.name }), (ctx) => <ResultPage ctx={ctx} audit={audit} report={report} links={links} errors={errors} />, status);
   };
 
-  app.post("/bias-audits/:id/risks", async (c) => {
-    const actor = requireActor(c);
-    const id = c.req.param("id");
-    const body = await c.req.parseBody();
-    const riskId = typeof body.riskId === "string" ? body.riskId : "";
-    return handleForm(
-      c,
-      async () => {
-        await linkAuditToRisk(c.get("deps"), actor, id, riskId);
-        return redirectWithFlash(c, `/bias-audits/${id}`, "bias_audit.risk_link.linked");
-      },
-      (errors, status) => showResult(c, errors, status),
-    );
-  });
-
-  app.post("/bias-audits/:id/risks/:riskId/unlink", async (c) => {
-    const actor = requireActor(c);
-    const id = c.req.param("id");
-    return handleForm(
-      c,
-      async () => {
-        await unlinkAuditFromRisk(c.get("deps"), actor, id, c.req.param("riskId"));
-        return redirectWithFlash(c, `/bias-audits/${id}`, "bias_audit.risk_link.unlinked");
-      },
-      (errors, status) => showResult(c, errors, status),
-    );
-  });
+  // The result page's two forms: link the audit to a risk, and unlink one; both return to the page.
+  const toPage = (_c: AppContext, id: string) => `/bias-audits/${id}`;
+  const riskForms: FormAction[] = [
+    { path: "risks", form: "bias-risk-links", flash: "bias_audit.risk_link.linked", redirectTo: toPage, run: (c, id, body) => linkAuditToRisk(c.get("deps"), requireActor(c), id, body.riskId ?? "") },
+    {
+      path: "risks/:riskId/unlink",
+      form: "bias-risk-links",
+      flash: "bias_audit.risk_link.unlinked",
+      redirectTo: toPage,
+      run: (c, id) => unlinkAuditFromRisk(c.get("deps"), requireActor(c), id, c.req.param("riskId") ?? ""),
+    },
+  ];
+  mountFormActions(app, "/bias-audits/:id", riskForms, (c, _id, again) => showResult(c, again.errors, again.status), (id) => `/bias-audits/${id}`);
 
   app.get("/bias-audits/:id/progress", async (c) => {
     const actor = requireActor(c);
@@ -151,26 +157,14 @@ export function biasAuditRoutes(): Hono<AppEnv> {
   app.post("/bias-audits/:id/mapping", async (c) => {
     const actor = requireActor(c);
     const id = c.req.param("id");
-    const body = await c.req.parseBody({ all: true });
-    const str = (k: string): string => {
-      const v = body[k];
-      const last = Array.isArray(v) ? v[v.length - 1] : v;
-      return typeof last === "string" ? last : "";
-    };
-    const groupsRaw = body.groups;
-    const groups = (Array.isArray(groupsRaw) ? groupsRaw : groupsRaw === undefined ? [] : [groupsRaw]).filter((g): g is string => typeof g === "string");
-    const fieldNames = ["prediction", "threshold", "label", "favourable", "favourableValue", "reference", "referenceGroup"] as const;
-    const fields: Record<string, string> = Object.fromEntries(fieldNames.map((k) => [k, str(k)]));
-    // Empty selects mean "the default", as an absent field does in the API.
-    const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ""));
-    const input = { ...given, groups, intersections: str("intersections") === "on", scan: str("scan") === "on" };
+    const sent = mappingForm(await c.req.parseBody({ all: true }));
     return handleForm(
       c,
       async () => {
-        await startBiasAuditRun(c.get("deps"), actor, id, input);
+        await startBiasAuditRun(c.get("deps"), actor, id, sent.input);
         return redirectWithFlash(c, `/bias-audits/${id}`, "bias_audit.run_started");
       },
-      (errors, status) => showMapping(c, { sent: { groups, fields, intersections: input.intersections, scan: input.scan }, errors, status }),
+      (errors, status) => showMapping(c, { sent: sent.shown, errors, status }),
     );
   });
 

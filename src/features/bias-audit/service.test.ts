@@ -1,9 +1,8 @@
-import { copyFileSync, existsSync, writeFileSync } from "node:fs";
-import { afterEach, expect, it } from "vitest";
+import { existsSync, writeFileSync } from "node:fs";
+import { expect, it } from "vitest";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { Actor } from "../../domain/permissions/permissions.ts";
 import {
   attachBiasAudit,
   deleteBiasAudit,
@@ -17,47 +16,22 @@ import {
   startBiasAuditRun,
   waitForBiasAudit,
 } from "./service.ts";
-import { COMPAS, withDataDir, world } from "./test-fixtures.ts";
+import { COMPAS, errorOf, uploadFile, cleanUpAfterEachTest, world } from "./test-fixtures.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+const cleanUp = cleanUpAfterEachTest();
 
 async function setup(base: Deps) {
-  const d = withDataDir(base);
-  cleanups.push(d.cleanup);
+  const d = cleanUp.dataDir(base);
   return { deps: d.deps, w: await world(d.deps) };
 }
 
-/** Puts a file where the upload would have streamed it, and registers it. */
-async function upload(deps: Deps, actor: Actor, content: string | { copy: string }, fields: Record<string, string> = { name: "Audit" }, fileName = "data.csv") {
-  const target = prepareUpload(deps, actor);
-  await ensureUploadDir(target);
-  if (typeof content === "string") writeFileSync(target.path, content);
-  else copyFileSync(content.copy, target.path);
-  const bytes = typeof content === "string" ? Buffer.byteLength(content) : (await import("node:fs")).statSync(target.path).size;
-  const id = await registerUpload(deps, actor, target, { fileName, bytes }, fields);
-  return { id, target };
-}
-
 const COMPAS_MAPPING = { groups: ["race", "sex"], prediction: "score", label: "label_value", favourable: "negative", reference: "largest", intersections: true, scan: true };
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describeEachEngine("bias audit service", (get) => {
   it("uploads the COMPAS file, runs the audit in a worker and stores the report with audit events", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const { id } = await upload(deps, auditor, { copy: COMPAS }, { name: "COMPAS", projectId: w.project }, "compas_for_aequitas.csv");
+    const { id } = await uploadFile(deps, auditor, { copy: COMPAS }, { name: "COMPAS", projectId: w.project }, "compas_for_aequitas.csv");
     const uploaded = await getBiasAudit(deps, auditor, id);
     expect(uploaded).toMatchObject({ status: "uploaded", fileFormat: "csv", delimiter: ",", projectId: w.project, projectTitle: "Risicoscore bijstand" });
     expect(uploaded.columns).toEqual(["entity_id", "score", "label_value", "race", "sex", "age_cat"]);
@@ -84,7 +58,7 @@ describeEachEngine("bias audit service", (get) => {
   it("lets the project team and the 2nd and 3rd line see an attached audit, nobody else, and no other organisation", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const { id } = await upload(deps, auditor, "g,p\na,1\nb,0\n", { name: "Klein" });
+    const { id } = await uploadFile(deps, auditor, "g,p\na,1\nb,0\n", { name: "Klein" });
     const member = await w.users.member!.actor();
     const outsider = await w.users.outsider!.actor();
     const fg = await w.users.fg!.actor();
@@ -116,7 +90,7 @@ describeEachEngine("bias audit service", (get) => {
   it("refuses to attach an audit to a project in which the auditor holds a role (segregation of duties)", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const { id } = await upload(deps, auditor, "g,p\na,1\nb,0\n");
+    const { id } = await uploadFile(deps, auditor, "g,p\na,1\nb,0\n");
     const e = await errorOf(attachBiasAudit(deps, auditor, id, { projectId: w.own }));
     expect(e.fieldErrors[0]?.messageKey).toBe("bias_audit.project_involved");
     const target = prepareUpload(deps, auditor);
@@ -130,11 +104,11 @@ describeEachEngine("bias audit service", (get) => {
   it("says clearly what is wrong with a file that is not CSV, an empty file, and a missing file", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const binary = await errorOf(upload(deps, auditor, "\u0000\u0001\u0002PK\u0003\u0004 binary".repeat(20)));
+    const binary = await errorOf(uploadFile(deps, auditor, "\u0000\u0001\u0002PK\u0003\u0004 binary".repeat(20)));
     expect(binary.fieldErrors[0]).toMatchObject({ field: "file", messageKey: "bias_audit.file_error.not_csv" });
-    const header = await errorOf(upload(deps, auditor, "alleen,een,kopregel"));
+    const header = await errorOf(uploadFile(deps, auditor, "alleen,een,kopregel"));
     expect(header.fieldErrors[0]).toMatchObject({ field: "file", messageKey: "bias_audit.file_error.no_data_rows" });
-    const empty = await errorOf(upload(deps, auditor, ""));
+    const empty = await errorOf(uploadFile(deps, auditor, ""));
     expect(empty.fieldErrors[0]).toMatchObject({ field: "file", messageKey: "bias_audit.upload.empty" });
     const target = prepareUpload(deps, auditor);
     const none = await errorOf(registerUpload(deps, auditor, target, null, { name: "" }));
@@ -145,7 +119,7 @@ describeEachEngine("bias audit service", (get) => {
   it("checks the column mapping against the header, with a message per problem", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const { id } = await upload(deps, auditor, "geslacht;score;uitkomst\nm;0,7;1\nv;0,2;0\n");
+    const { id } = await uploadFile(deps, auditor, "geslacht;score;uitkomst\nm;0,7;1\nv;0,2;0\n");
     expect((await getBiasAudit(deps, auditor, id)).delimiter).toBe(";");
     const e = await errorOf(startBiasAuditRun(deps, auditor, id, { groups: ["leeftijd"], prediction: "score", threshold: "abc", label: "score" }));
     expect(e.fieldErrors.map((f) => f.messageKey)).toContain("bias_audit.mapping.threshold_number");
@@ -165,20 +139,20 @@ describeEachEngine("bias audit service", (get) => {
   it("reports ragged rows and a non-numeric score as a failed job with the line, and a group of one row as a small cell", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const ragged = (await upload(deps, auditor, "g,p,l\na,1,1\nb,0\nc,1,0\n")).id;
+    const ragged = (await uploadFile(deps, auditor, "g,p,l\na,1,1\nb,0\nc,1,0\n")).id;
     await startBiasAuditRun(deps, auditor, ragged, { groups: ["g"], prediction: "p", label: "l" });
     await waitForBiasAudit(ragged);
     const r = await getBiasAudit(deps, auditor, ragged);
     expect(r.status).toBe("failed");
     expect(r.error).toMatchObject({ code: "ragged-row", params: { line: 3, found: 2, expected: 3 } });
 
-    const score = (await upload(deps, auditor, "g,s\na,0.5\nb,hoog\n")).id;
+    const score = (await uploadFile(deps, auditor, "g,s\na,0.5\nb,hoog\n")).id;
     await startBiasAuditRun(deps, auditor, score, { groups: ["g"], prediction: "s", threshold: "0,5" });
     await waitForBiasAudit(score);
     expect((await getBiasAudit(deps, auditor, score)).error).toMatchObject({ code: "non-numeric-score", params: { line: 3, column: "s", value: "hoog" } });
 
     const rows = ["g,p,l", ...Array.from({ length: 60 }, (_, i) => `a,${i % 2},${i % 3 === 0 ? 1 : 0}`), "b,1,1"].join("\n");
-    const small = (await upload(deps, auditor, rows)).id;
+    const small = (await uploadFile(deps, auditor, rows)).id;
     await startBiasAuditRun(deps, auditor, small, { groups: ["g"], prediction: "p", label: "l" });
     await waitForBiasAudit(small);
     const { report } = await getBiasAuditReport(deps, auditor, small);
@@ -190,8 +164,8 @@ describeEachEngine("bias audit service", (get) => {
   it("marks a job left running by a stopped server as interrupted, on reading and by the start-up hook", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const a = (await upload(deps, auditor, "g,p\na,1\nb,0\n")).id;
-    const b = (await upload(deps, auditor, "g,p\na,1\nb,0\n")).id;
+    const a = (await uploadFile(deps, auditor, "g,p\na,1\nb,0\n")).id;
+    const b = (await uploadFile(deps, auditor, "g,p\na,1\nb,0\n")).id;
     const long_ago = "2020-01-01T00:00:00.000Z";
     await deps.db.updateTable("bias_audits").set({ status: "running", heartbeat_at: long_ago, updated_at: long_ago }).execute();
     const read = await getBiasAudit(deps, auditor, a);
@@ -204,7 +178,7 @@ describeEachEngine("bias audit service", (get) => {
   it("deletes the audit and the uploaded file after confirmation, with an audit event", async () => {
     const { deps, w } = await setup(get().deps);
     const auditor = await w.users.auditor!.actor();
-    const { id, target } = await upload(deps, auditor, "g,p\na,1\nb,0\n");
+    const { id, target } = await uploadFile(deps, auditor, "g,p\na,1\nb,0\n");
     expect(existsSync(target.path)).toBe(true);
     await deleteBiasAudit(deps, auditor, id);
     expect(existsSync(target.path)).toBe(false);

@@ -136,19 +136,22 @@ function stdOf(s: Split): number {
   return Math.sqrt(p * (1 - p));
 }
 
-export function runHbac(cells: HbacCell[], options: Partial<HbacOptions> = {}): HbacResult {
-  const opt = { ...HBAC_DEFAULTS, ...options };
-  const rand = mulberry32(opt.seed);
-  const { train, test } = splitCells(cells, opt.testFraction, rand);
-  const all = totals(cells.map((_, i) => i), train);
-  const minClusterSize = Math.max(1, Math.ceil(opt.minClusterFraction * all.n));
+interface Tree {
+  /** The leaves (clusters) with the training cells in them and their score. */
+  leaves: { cells: number[]; score: number }[];
+  root: TreeNode;
+}
 
-  const leaves: { cells: number[]; score: number }[] = [];
-  const finalLeaves = new Set<number>();
+/**
+ * Splits the leaf with the largest spread of the bias indicator in two with
+ * k-modes, as long as both halves keep at least minClusterSize training rows
+ * and one of them scores higher than the leaf did; at most maxIter times.
+ */
+function growTree(cells: HbacCell[], train: Split[], all: Split, minClusterSize: number, opt: HbacOptions, rand: () => number): Tree {
+  const leaves: { cells: number[]; score: number }[] = [{ cells: cells.map((_, i) => i), score: 0 }];
   const root: { node: TreeNode } = { node: { leaf: 0 } };
   const leafRef = new Map<number, { set: (n: TreeNode) => void }>();
   leafRef.set(0, { set: (n) => (root.node = n) });
-  leaves.push({ cells: cells.map((_, i) => i), score: 0 });
 
   // Max-heap on the spread of y; with few leaves a sorted pick is simpler than a heap.
   const open = new Set<number>([0]);
@@ -171,24 +174,15 @@ export function runHbac(cells: HbacCell[], options: Partial<HbacOptions> = {}): 
             opt.kmodesInits,
           )
         : null;
-    if (!km) {
-      finalLeaves.add(pick);
-      continue;
-    }
+    if (!km) continue;
     const parts: [number[], number[]] = [[], []];
     for (const i of leaf.cells) parts[nearestMode((cells[i] as HbacCell).features, km.modes)]?.push(i);
     const t0 = totals(parts[0], train);
     const t1 = totals(parts[1], train);
-    if (t0.n < minClusterSize || t1.n < minClusterSize) {
-      finalLeaves.add(pick);
-      continue;
-    }
+    if (t0.n < minClusterSize || t1.n < minClusterSize) continue;
     const s0 = score(t0, all);
     const s1 = score(t1, all);
-    if (Math.max(s0, s1) < leaf.score + MIN_GAIN) {
-      finalLeaves.add(pick);
-      continue;
-    }
+    if (Math.max(s0, s1) < leaf.score + MIN_GAIN) continue;
     const id1 = leaves.length;
     leaves[pick] = { cells: parts[0], score: s0 };
     leaves.push({ cells: parts[1], score: s1 });
@@ -199,10 +193,20 @@ export function runHbac(cells: HbacCell[], options: Partial<HbacOptions> = {}): 
     open.add(pick);
     open.add(id1);
   }
+  return { leaves, root: root.node };
+}
+
+export function runHbac(cells: HbacCell[], options: Partial<HbacOptions> = {}): HbacResult {
+  const opt = { ...HBAC_DEFAULTS, ...options };
+  const rand = mulberry32(opt.seed);
+  const { train, test } = splitCells(cells, opt.testFraction, rand);
+  const all = totals(cells.map((_, i) => i), train);
+  const minClusterSize = Math.max(1, Math.ceil(opt.minClusterFraction * all.n));
+  const { leaves, root } = growTree(cells, train, all, minClusterSize, opt, rand);
 
   // Held-out rows go down the same tree; every cell's rows share its features.
   const route = (features: number[]): number => {
-    let node = root.node;
+    let node = root;
     while (!("leaf" in node)) node = node.children[nearestMode(features, node.modes) as 0 | 1];
     return node.leaf;
   };

@@ -32,7 +32,7 @@ export async function auditSource(source: TableSource, config: AuditConfig, opti
 /** Audit a CSV file in this process (scanning uses worker threads for large files). */
 export async function auditCsv(filePath: string, config: AuditConfig, options: AuditOptions = {}): Promise<BiasAuditReport> {
   if (!config || !Array.isArray(config.groups) || typeof config.prediction !== "string")
-    throw new BiasAuditError("bad-config", { reason: "config", nl: "groepen en voorspelling zijn verplicht.", en: "groups and prediction are required." });
+    throw new BiasAuditError("bad-config", { reason: "config" });
   const source = new CsvSource(filePath, { maxBytes: config.maxBytes, delimiter: config.delimiter, threads: config.threads });
   return auditSource(source, config, { ...options, file: basename(filePath) });
 }

@@ -4,7 +4,7 @@
 import type { Correction } from "../../../domain/fairness/multiple-testing.ts";
 import type { ReferenceConvention, SmallCellRule } from "../../../domain/fairness/disparity.ts";
 import type { HbacOptions } from "../../../domain/fairness/hbac/hbac.ts";
-import type { Favourable } from "../../../domain/fairness/summary-messages.ts";
+import type { Favourable } from "../../../domain/fairness/summary.ts";
 import { BiasAuditError } from "./errors.ts";
 
 export interface GroupSpec {
@@ -86,16 +86,12 @@ export function resolvePrediction(config: AuditConfig): ResolvedFavourable {
   const word = fav?.toLowerCase();
   if (config.threshold !== undefined) {
     if (!Number.isFinite(config.threshold))
-      throw new BiasAuditError("bad-config", { reason: "threshold", nl: "de drempel moet een getal zijn.", en: "the threshold must be a number." });
+      throw new BiasAuditError("bad-config", { reason: "threshold" });
     const rule: PredictionRule = { mode: "threshold", threshold: config.threshold };
     if (word === undefined) return { rule, favourable: "unspecified" };
     if (TRUE_WORDS.has(word)) return { rule, favourable: "positive" };
     if (FALSE_WORDS.has(word)) return { rule, favourable: "negative" };
-    throw new BiasAuditError("bad-config", {
-      reason: "favourable",
-      nl: `met een drempel moet --favourable 1 (score boven de drempel is gunstig) of 0 (onder de drempel is gunstig) zijn, niet "${fav}".`,
-      en: `with a threshold, --favourable must be 1 (score at or above the threshold is favourable) or 0, not "${fav}".`,
-    });
+    throw new BiasAuditError("bad-config", { reason: "favourable", value: fav as string });
   }
   if (word === undefined) return { rule: { mode: "binary" }, favourable: "unspecified" };
   if (TRUE_WORDS.has(word)) return { rule: { mode: "binary" }, favourable: "positive" };
@@ -115,11 +111,11 @@ export function buildPlan(config: AuditConfig, columnNames: string[], delimiter:
   };
   const groups = config.groups.map(normaliseGroup);
   if (groups.length === 0)
-    throw new BiasAuditError("bad-config", { reason: "groups", nl: "kies minstens één groepskolom (--group).", en: "choose at least one group column (--group)." });
+    throw new BiasAuditError("bad-config", { reason: "groups" });
   const features = (config.scanFeatures ?? []).map(normaliseGroup);
   const keys = [...groups, ...features].map((g) => {
     if (g.bins && (g.bins.length === 0 || g.bins.some((b) => !Number.isFinite(b))))
-      throw new BiasAuditError("bad-config", { reason: "bins", nl: `ongeldige klassengrenzen voor ${g.column}.`, en: `invalid bin edges for ${g.column}.` });
+      throw new BiasAuditError("bad-config", { reason: "bins", column: g.column });
     return { name: g.column, index: find(g.column), bins: g.bins ? [...g.bins].sort((a, b) => a - b) : null };
   });
   const { rule } = resolvePrediction(config);
@@ -127,11 +123,7 @@ export function buildPlan(config: AuditConfig, columnNames: string[], delimiter:
   const labelIndex = config.label ? find(config.label) : -1;
   const used = new Set(keys.map((k) => k.index));
   if (used.size !== keys.length || used.has(predIndex) || used.has(labelIndex) || predIndex === labelIndex)
-    throw new BiasAuditError("bad-config", {
-      reason: "columns",
-      nl: "gebruik elke kolom maar voor één rol (groep, voorspelling of echte uitkomst).",
-      en: "use each column for one role only (group, prediction or true outcome).",
-    });
+    throw new BiasAuditError("bad-config", { reason: "columns" });
   return {
     delimiter,
     columnCount: columnNames.length,

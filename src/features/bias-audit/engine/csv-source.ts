@@ -28,12 +28,12 @@ interface RangeFailure {
 }
 
 function toBiasAuditError(code: string, params: Record<string, string | number>): BiasAuditError {
-  return new BiasAuditError(code as BiasAuditErrorCode, params);
+  return BiasAuditError.fromData(code as BiasAuditErrorCode, params);
 }
 
 /** Line numbers are 1-based and count the header; ranges report local line feeds. */
 function withLine(error: BiasAuditError, line: number): BiasAuditError {
-  return new BiasAuditError(error.code, { ...error.params, line });
+  return BiasAuditError.fromData(error.code, { ...error.params, line });
 }
 
 export class CsvSource implements TableSource {

@@ -20,6 +20,20 @@ function group(r: BiasAuditReport, attr: string, label: string) {
   return g;
 }
 
+/** A group's size and selection rate, its reference's, and the difference and ratio of their selection rates; returns the comparison. */
+function againstReference(r: BiasAuditReport, attr: string, g: { label: string; n: number; rate: number }, ref: { label: string; n: number; rate: number }, expected: { difference: number; ratio: number }) {
+  const subject = group(r, attr, g.label);
+  const reference = group(r, attr, ref.label);
+  expect(subject.counts.n).toBe(g.n);
+  expect(reference.counts.n).toBe(ref.n);
+  close(subject.rates.selectionRate?.value, g.rate);
+  close(reference.rates.selectionRate?.value, ref.rate);
+  const c = subject.comparisons.find((x) => x.metric === "selectionRate");
+  close(c?.difference, expected.difference);
+  close(c?.ratio, expected.ratio);
+  return c;
+}
+
 describe("COMPAS (score as prediction, label_value as truth)", async () => {
   const config = { groups: ["race", "sex", "age_cat"], prediction: "score", label: "label_value", intersections: false, scan: false as const };
   const byRef = await auditCsv(COMPAS, { ...config, reference: { kind: "group", values: ["race=Caucasian", "sex=Male", "age_cat=25 - 45"] } });
@@ -79,26 +93,22 @@ describe("COMPAS (score as prediction, label_value as truth)", async () => {
   });
 
   it("sex and age_cat", () => {
-    const f = group(byRef, "sex", "Female");
-    const m = group(byRef, "sex", "Male");
-    expect(f.counts.n).toBe(1395);
-    expect(m.counts.n).toBe(5819);
-    close(f.rates.selectionRate?.value, 0.4237);
-    close(f.rates.fpr?.value, 0.3211);
-    close(m.rates.selectionRate?.value, 0.4685);
-    close(m.rates.fpr?.value, 0.3242);
+    const rows: [string, string, number, number, number][] = [
+      ["sex", "Female", 1395, 0.4237, 0.3211],
+      ["sex", "Male", 5819, 0.4685, 0.3242],
+      ["age_cat", "Greater than 45", 1576, 0.25, 0.1679],
+      ["age_cat", "Less than 25", 1529, 0.6534, 0.5414],
+    ];
+    for (const [attr, label, n, sel, fpr] of rows) {
+      const g = group(byRef, attr, label);
+      expect(g.counts.n).toBe(n);
+      close(g.rates.selectionRate?.value, sel);
+      close(g.rates.fpr?.value, fpr);
+    }
     const sex = breakdown(byRef, "sex").between.find((x) => x.metric === "selectionRate");
     close(sex?.difference, 0.0448);
     close(sex?.ratio, 0.9043);
 
-    const old = group(byRef, "age_cat", "Greater than 45");
-    const young = group(byRef, "age_cat", "Less than 25");
-    expect(old.counts.n).toBe(1576);
-    expect(young.counts.n).toBe(1529);
-    close(old.rates.selectionRate?.value, 0.25);
-    close(old.rates.fpr?.value, 0.1679);
-    close(young.rates.selectionRate?.value, 0.6534);
-    close(young.rates.fpr?.value, 0.5414);
     const age = breakdown(byRef, "age_cat");
     const sel = age.between.find((x) => x.metric === "selectionRate");
     close(sel?.difference, 0.4034);
@@ -120,24 +130,10 @@ describe("Adult (outcome rates, >50K favourable)", async () => {
   it("base rate and sex", () => {
     close(r.overall.rates.selectionRate?.value, 0.2489);
     expect(r.settings.favourable).toBe("positive");
-    const f = group(r, "sex", "Female");
-    expect(f.counts.n).toBe(9782);
-    expect(group(r, "sex", "Male").counts.n).toBe(20380);
-    close(f.rates.selectionRate?.value, 0.1137);
-    close(group(r, "sex", "Male").rates.selectionRate?.value, 0.3138);
-    const c = f.comparisons.find((x) => x.metric === "selectionRate");
-    close(c?.difference, -0.2002);
-    close(c?.ratio, 0.3622);
+    againstReference(r, "sex", { label: "Female", n: 9782, rate: 0.1137 }, { label: "Male", n: 20380, rate: 0.3138 }, { difference: -0.2002, ratio: 0.3622 });
   });
   it("race: White vs not-White (mapped values)", () => {
-    const nw = group(r, "race", "not-White");
-    expect(nw.counts.n).toBe(4229);
-    expect(group(r, "race", "White").counts.n).toBe(25933);
-    close(nw.rates.selectionRate?.value, 0.1582);
-    close(group(r, "race", "White").rates.selectionRate?.value, 0.2637);
-    const c = nw.comparisons.find((x) => x.metric === "selectionRate");
-    close(c?.difference, -0.1055);
-    close(c?.ratio, 0.5999);
+    againstReference(r, "race", { label: "not-White", n: 4229, rate: 0.1582 }, { label: "White", n: 25933, rate: 0.2637 }, { difference: -0.1055, ratio: 0.5999 });
   });
 });
 
@@ -150,15 +146,7 @@ describe("German credit (credit_risk = 1 favourable), age binned at 25", async (
     scan: false,
   });
   it("age >= 25 vs < 25", () => {
-    const old = group(r, "age", ">= 25");
-    const young = group(r, "age", "< 25");
-    expect(old.counts.n).toBe(851);
-    expect(young.counts.n).toBe(149);
-    close(old.rates.selectionRate?.value, 0.7192);
-    close(young.rates.selectionRate?.value, 0.5906);
-    const c = young.comparisons.find((x) => x.metric === "selectionRate");
-    close(c?.difference, -0.1285);
-    close(c?.ratio, 0.8212);
+    const c = againstReference(r, "age", { label: "< 25", n: 149, rate: 0.5906 }, { label: ">= 25", n: 851, rate: 0.7192 }, { difference: -0.1285, ratio: 0.8212 });
     close(c?.test?.z, -3.16, 2);
     close(c?.test?.p, 0.0016, 4);
   });

@@ -14,15 +14,18 @@ import {
 import { type HbacCell, type HbacOptions, type HbacResult, runHbac } from "../../../domain/fairness/hbac/hbac.ts";
 import { type MetricId, type RateEstimate, ratesOf } from "../../../domain/fairness/metrics.ts";
 import { type Correction, adjustPValues } from "../../../domain/fairness/multiple-testing.ts";
-import { type ScanSummaryInput, summarise } from "../../../domain/fairness/summary.ts";
-import type { Favourable } from "../../../domain/fairness/summary-messages.ts";
+import { type Favourable, type ScanSummaryInput, summarise } from "../../../domain/fairness/summary.ts";
 import { type AuditConfig, type GroupSpec, MISSING_VALUE, type PredictionRule, type ScanPlan, normaliseGroup, resolvePrediction } from "./config.ts";
 import { type CountTableData, FN, FP, TN, TP } from "./count-table.ts";
+import { summaryText } from "./summary-text.ts";
 
 export const REPORT_FORMAT = "afweging.bias-audit";
 export const REPORT_VERSION = 1;
 
 export type ScanBias = "fp" | "fn" | "error" | "unfavourable" | "selected";
+
+/** The report's reasons for a scan that did not run (documented values of `scan.reason`). */
+export const SCAN_SKIPPED = { disabled: "disabled", tooFewCombinations: "fewer than two distinct feature combinations" } as const;
 
 export interface ScanFeatureValue {
   value: string;
@@ -191,12 +194,12 @@ function runScan(
   favourable: Favourable,
   config: AuditConfig,
 ): ScanReport | { status: "skipped"; reason: string } {
-  if (config.scan === false) return { status: "skipped", reason: "disabled" };
+  if (config.scan === false) return { status: "skipped", reason: SCAN_SKIPPED.disabled };
   const scanOpts = config.scan ?? {};
   const bias = resolveBias(scanOpts.biasVariable, hasLabel, favourable);
   const cols = display.map((_, k) => k);
   const groups = aggregate(table, display, cols, hasLabel);
-  if (groups.length < 2) return { status: "skipped", reason: "fewer than two distinct feature combinations" };
+  if (groups.length < 2) return { status: "skipped", reason: SCAN_SKIPPED.tooFewCombinations };
   const codes = cols.map(() => new Map<string, number>());
   const names = cols.map(() => [] as string[]);
   const cells: HbacCell[] = groups.map((g) => ({
@@ -281,6 +284,37 @@ function scanSummary(scan: BiasAuditReport["scan"]): ScanSummaryInput | null {
   };
 }
 
+/** One breakdown per group attribute and, unless switched off, per intersection of them. */
+function analyseBreakdowns(
+  table: CountTableData,
+  display: string[][],
+  attrs: string[],
+  intersections: boolean,
+  options: { hasLabel: boolean; reference: ReferenceConvention; smallCell: SmallCellRule },
+): BreakdownResult[] {
+  const sets: number[][] = attrs.map((_, i) => [i]);
+  if (intersections && attrs.length > 1) {
+    if (attrs.length <= 4) sets.push(...subsets(attrs.length));
+    else sets.push(attrs.map((_, i) => i));
+  }
+  return sets.map((cols) => analyseBreakdown(aggregate(table, display, cols, options.hasLabel), { attributes: cols.map((i) => attrs[i] as string), ...options }));
+}
+
+/** Every test of every breakdown, corrected together for multiple testing (sets pAdjusted and significant). */
+function correctTests(breakdowns: BreakdownResult[], correction: Correction, alpha: number): TestResult[] {
+  const tests: TestResult[] = [];
+  for (const b of breakdowns) {
+    for (const g of b.groups) for (const c of g.comparisons) if (c.test) tests.push(c.test);
+    for (const s of b.between) if (s.test) tests.push(s.test);
+  }
+  const adjusted = adjustPValues(tests.map((t) => t.p), correction);
+  tests.forEach((t, i) => {
+    t.pAdjusted = adjusted[i] as number;
+    t.significant = t.pAdjusted < alpha;
+  });
+  return tests;
+}
+
 export function buildReport(table: CountTableData, plan: ScanPlan, config: AuditConfig, ctx: ReportContext): BiasAuditReport {
   const hasLabel = plan.label !== null;
   const { favourable } = resolvePrediction(config);
@@ -293,36 +327,14 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
   const correction: Correction = config.correction ?? "holm";
   const attrs = groupSpecs.map((g) => g.column);
 
-  const sets: number[][] = attrs.map((_, i) => [i]);
-  if (config.intersections !== false && attrs.length > 1) {
-    if (attrs.length <= 4) sets.push(...subsets(attrs.length));
-    else sets.push(attrs.map((_, i) => i));
-  }
-  const breakdowns = sets.map((cols) =>
-    analyseBreakdown(aggregate(table, display, cols, hasLabel), {
-      attributes: cols.map((i) => attrs[i] as string),
-      hasLabel,
-      reference,
-      smallCell,
-    }),
-  );
-
-  const tests: TestResult[] = [];
-  for (const b of breakdowns) {
-    for (const g of b.groups) for (const c of g.comparisons) if (c.test) tests.push(c.test);
-    for (const s of b.between) if (s.test) tests.push(s.test);
-  }
-  const adjusted = adjustPValues(tests.map((t) => t.p), correction);
-  tests.forEach((t, i) => {
-    t.pAdjusted = adjusted[i] as number;
-    t.significant = t.pAdjusted < alpha;
-  });
+  const breakdowns = analyseBreakdowns(table, display, attrs, config.intersections !== false, { hasLabel, reference, smallCell });
+  const tests = correctTests(breakdowns, correction, alpha);
 
   const overallCounts = emptyCounts();
   for (let cell = 0; cell < table.cellCount; cell++) addCounts(overallCounts, cellCounts(table, cell, hasLabel));
   const scan = runScan(table, display, hasLabel, favourable, config);
   const overallRates = ratesOf(overallCounts, hasLabel);
-  const summaryInput = {
+  const summary = summarise({
     rows: overallCounts.n,
     selectionRate: overallRates.selectionRate?.value ?? null,
     hasLabel,
@@ -332,7 +344,7 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
     testsCount: tests.length,
     alpha,
     scan: scanSummary(scan),
-  };
+  });
 
   return {
     format: REPORT_FORMAT,
@@ -369,6 +381,6 @@ export function buildReport(table: CountTableData, plan: ScanPlan, config: Audit
     breakdowns,
     tests: { count: tests.length, significant: tests.filter((t) => t.significant).length, correction, alpha },
     scan,
-    summary: { nl: summarise(summaryInput, "nl"), en: summarise(summaryInput, "en") },
+    summary: { nl: summaryText(summary, "nl"), en: summaryText(summary, "en") },
   };
 }

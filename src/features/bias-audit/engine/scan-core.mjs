@@ -1004,7 +1004,7 @@ export async function scanRange(task, onProgress, options = {}) {
       if (n === 0) eof = true;
       else {
         const fresh = buf.subarray(filled, filled + n);
-        if (fresh.indexOf(0) >= 0) throw new ScanError("not-csv", { reason: "het bevat NUL-bytes (binaire gegevens)" }, null);
+        if (fresh.indexOf(0) >= 0) throw new ScanError("not-csv", { reason: "nul-bytes" }, null);
         if (task.abortOnQuote && fresh.indexOf(QUOTE) >= 0) return { kind: "quote-found" };
         filled += n;
       }

@@ -102,10 +102,10 @@ export async function readHead(filePath: string, options: { maxBytes?: number; d
   } finally {
     await fh.close();
   }
-  if (sample.indexOf(0) >= 0) throw new BiasAuditError("not-csv", { reason: "het bevat NUL-bytes (binaire gegevens)" });
+  if (sample.indexOf(0) >= 0) throw new BiasAuditError("not-csv", { reason: "nul-bytes" });
   let control = 0;
   for (const c of sample) if (c < 9 || (c > 13 && c < 32)) control++;
-  if (control > sample.length / 100) throw new BiasAuditError("not-csv", { reason: "het bevat veel stuurtekens (binaire gegevens)" });
+  if (control > sample.length / 100) throw new BiasAuditError("not-csv", { reason: "control-characters" });
   const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
   const body = sample.subarray(bom);
   if (body.toString("latin1").trim() === "") throw new BiasAuditError("empty-file");
@@ -125,14 +125,14 @@ export async function readHead(filePath: string, options: { maxBytes?: number; d
     }
   }
   if (headerEnd < 0) {
-    if (sample.length < size) throw new BiasAuditError("not-csv", { reason: "er staat geen regeleinde in de eerste megabyte" });
+    if (sample.length < size) throw new BiasAuditError("not-csv", { reason: "no-line-break" });
     throw new BiasAuditError("no-data-rows");
   }
   let delimiter: number;
   if (options.delimiter !== undefined) {
     const d = options.delimiter === "\\t" ? "\t" : options.delimiter;
     if (Buffer.byteLength(d) !== 1 || d === '"' || d === "\n")
-      throw new BiasAuditError("bad-config", { reason: "delimiter", nl: "het scheidingsteken moet één teken zijn.", en: "the delimiter must be a single character." });
+      throw new BiasAuditError("bad-config", { reason: "delimiter" });
     delimiter = d.charCodeAt(0);
   } else delimiter = detectDelimiter(body);
   const headerText = body.subarray(0, headerEnd).toString("utf8").replace(/\r$/, "");

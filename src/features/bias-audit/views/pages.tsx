@@ -6,9 +6,9 @@ import type { Lang, Translate } from "../../../platform/i18n/index.ts";
 import { Alert, ButtonLink, Cell, formatDateTime, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, fieldId, FileField, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
-import { BiasAuditError, type BiasAuditErrorCode, type BiasAuditReport } from "../engine/index.ts";
+import { errorMessageKey, type BiasAuditReport } from "../engine/index.ts";
 import type { AuditRiskLinks } from "../risk-links.ts";
-import type { BiasAuditDetail, BiasAuditStatus, BiasAuditSummary, MappingInput } from "../service.ts";
+import { FAVOURABLE_CHOICES, MAPPING_LIMITS, REFERENCE_CHOICES, UPLOAD_LIMITS, type BiasAuditDetail, type BiasAuditStatus, type BiasAuditSummary, type MappingInput } from "../service.ts";
 import { formatBytes } from "../upload.ts";
 import { ReportView } from "./result.tsx";
 
@@ -25,15 +25,11 @@ export function StatusLabel({ t, status }: { t: Translate; status: BiasAuditStat
   return <StatusBadge status={STATUS_BADGE[status]}>{t(`bias_audit.status.${status}`)}</StatusBadge>;
 }
 
-/** The error of a failed job in the reader's language. */
-export function errorText(t: Translate, lang: Lang, error: { code: string; params: Record<string, string | number> }): string {
+/** The error of a failed job: the engine's code (or "interrupted", "internal") as its catalogue text. */
+export function errorText(t: Translate, error: { code: string; params: Record<string, string | number> }): string {
   if (error.code === "interrupted") return t("bias_audit.error.interrupted");
-  if (error.code === "internal") return t("bias_audit.error.internal");
-  try {
-    return new BiasAuditError(error.code as BiasAuditErrorCode, error.params).messageIn(lang);
-  } catch {
-    return t("bias_audit.error.internal");
-  }
+  const key = errorMessageKey(error.code, error.params);
+  return key ? t(key, error.params) : t("bias_audit.error.internal");
 }
 
 export function ListPage({ ctx, items, canStart }: { ctx: PageContext; items: BiasAuditSummary[]; canStart: boolean }) {
@@ -79,7 +75,7 @@ export function UploadPage(props: { ctx: PageContext; projects: { id: string; ti
       <Paragraph>{t("bias_audit.upload.intro")}</Paragraph>
       <ErrorSummary t={t} errors={errors} />
       <PostForm action={`/bias-audits/upload?_csrf=${encodeURIComponent(ctx.csrfToken)}`} csrfToken={ctx.csrfToken} multipart>
-        <TextField t={t} name="name" label={t("bias_audit.field.name")} hint={t("bias_audit.field.name_hint")} required maxlength={200} values={values} errors={errors} />
+        <TextField t={t} name="name" label={t("bias_audit.field.name")} hint={t("bias_audit.field.name_hint")} required maxlength={UPLOAD_LIMITS.name} values={values} errors={errors} />
         <SelectField t={t} name="projectId" label={t("bias_audit.field.project")} hint={t("bias_audit.field.project_hint")} options={projectOptions(t, projects)} values={values} errors={errors} />
         <FileField t={t} name="file" label={t("bias_audit.field.file")} hint={t("bias_audit.field.file_hint", { max: formatBytes(maxBytes) })} accept=".csv,.tsv,.txt,.parquet,text/csv" required errors={errors} />
         <SubmitButton>{t("bias_audit.upload.submit")}</SubmitButton>
@@ -132,6 +128,14 @@ function Checkbox({ name, label, checked, hint }: { name: string; label: string;
   );
 }
 
+/** A select of one of the mapping's choices (favourable, reference), with its label and hint. */
+function ChoiceField<C extends string>(props: { t: Translate; name: "favourable" | "reference"; choices: readonly C[]; text: (choice: C) => string; values: Values; errors?: FieldError[] }) {
+  const { t, name, choices, text, values, errors } = props;
+  return (
+    <SelectField t={t} name={name} label={t(`bias_audit.field.${name}`)} hint={t(`bias_audit.field.${name}_hint`)} options={choices.map((v) => ({ value: v, label: text(v) }))} values={values} errors={errors} />
+  );
+}
+
 /** Form values of the mapping page: what was sent, or the saved mapping, or a sensible start. */
 export interface MappingValues {
   groups: string[];
@@ -176,7 +180,7 @@ export function MappingPage({ ctx, audit, values, errors }: { ctx: PageContext; 
       <Heading1>{t("bias_audit.mapping.title", { name: audit.name })}</Heading1>
       <Paragraph>
         {t("bias_audit.mapping.intro", { file: audit.fileName, count: audit.columns.length })}
-        {audit.delimiter ? ` ${t("bias_audit.mapping.delimiter", { delimiter: audit.delimiter === "\t" ? "tab" : audit.delimiter })}` : ""}
+        {audit.delimiter ? ` ${t("bias_audit.mapping.delimiter", { delimiter: audit.delimiter === "\t" ? t("bias_audit.mapping.delimiter_tab") : audit.delimiter })}` : ""}
       </Paragraph>
       <ErrorSummary t={t} errors={errors} />
       <PostForm action={`/bias-audits/${audit.id}/mapping`} csrfToken={ctx.csrfToken}>
@@ -184,26 +188,10 @@ export function MappingPage({ ctx, audit, values, errors }: { ctx: PageContext; 
         <SelectField t={t} name="prediction" label={t("bias_audit.field.prediction")} hint={t("bias_audit.field.prediction_hint")} options={columns} values={values.fields} errors={errors} required />
         <TextField t={t} name="threshold" label={t("bias_audit.field.threshold")} hint={t("bias_audit.field.threshold_hint")} maxlength={40} values={values.fields} errors={errors} />
         <SelectField t={t} name="label" label={t("bias_audit.field.label")} hint={t("bias_audit.field.label_hint")} options={[{ value: "", label: t("bias_audit.field.label_none") }, ...columns]} values={values.fields} errors={errors} />
-        <SelectField
-          t={t}
-          name="favourable"
-          label={t("bias_audit.field.favourable")}
-          hint={t("bias_audit.field.favourable_hint")}
-          options={(["unspecified", "positive", "negative", "value"] as const).map((v) => ({ value: v, label: t(`bias_audit.favourable.${v}`) }))}
-          values={values.fields}
-          errors={errors}
-        />
-        <TextField t={t} name="favourableValue" label={t("bias_audit.field.favourable_value")} hint={t("bias_audit.field.favourable_value_hint")} maxlength={200} values={values.fields} errors={errors} />
-        <SelectField
-          t={t}
-          name="reference"
-          label={t("bias_audit.field.reference")}
-          hint={t("bias_audit.field.reference_hint")}
-          options={(["largest", "between", "overall", "group"] as const).map((v) => ({ value: v, label: t(`bias_audit.reference.${v}`) }))}
-          values={values.fields}
-          errors={errors}
-        />
-        <TextField t={t} name="referenceGroup" label={t("bias_audit.field.reference_group")} hint={t("bias_audit.field.reference_group_hint")} maxlength={200} values={values.fields} errors={errors} />
+        <ChoiceField t={t} name="favourable" choices={FAVOURABLE_CHOICES} text={(v) => t(`bias_audit.favourable.${v}`)} values={values.fields} errors={errors} />
+        <TextField t={t} name="favourableValue" label={t("bias_audit.field.favourable_value")} hint={t("bias_audit.field.favourable_value_hint")} maxlength={MAPPING_LIMITS.column} values={values.fields} errors={errors} />
+        <ChoiceField t={t} name="reference" choices={REFERENCE_CHOICES} text={(v) => t(`bias_audit.reference.${v}`)} values={values.fields} errors={errors} />
+        <TextField t={t} name="referenceGroup" label={t("bias_audit.field.reference_group")} hint={t("bias_audit.field.reference_group_hint")} maxlength={MAPPING_LIMITS.column} values={values.fields} errors={errors} />
         <Checkbox name="intersections" label={t("bias_audit.field.intersections")} hint={t("bias_audit.field.intersections_hint")} checked={values.intersections} />
         <Checkbox name="scan" label={t("bias_audit.field.scan")} hint={t("bias_audit.field.scan_hint")} checked={values.scan} />
         <SubmitButton>{t("bias_audit.mapping.submit")}</SubmitButton>
@@ -308,7 +296,7 @@ export function FailedPage({ ctx, audit }: { ctx: PageContext; audit: BiasAuditD
     <>
       <Heading1>{audit.name}</Heading1>
       <Paragraph><StatusLabel t={t} status="failed" /></Paragraph>
-      <Alert kind="error">{`${t("bias_audit.failed.intro")} ${audit.error ? errorText(t, lang, audit.error) : ""}`}</Alert>
+      <Alert kind="error">{`${t("bias_audit.failed.intro")} ${audit.error ? errorText(t, audit.error) : ""}`}</Alert>
       <Paragraph>{t("bias_audit.failed.what_now")}</Paragraph>
       <Facts ctx={ctx} audit={audit} />
       <ManageLinks t={t} audit={audit} />
@@ -324,6 +312,7 @@ function RiskLinksSection({ ctx, audit, links, errors }: { ctx: PageContext; aud
     <section aria-labelledby="bias-risk-links">
       <Heading2 id="bias-risk-links">{t("bias_audit.risk_link.title")}</Heading2>
       <Paragraph>{t("bias_audit.risk_link.intro")}</Paragraph>
+      <ErrorSummary t={t} errors={errors} />
       {links.linked.length ? (
         <Table
           caption={t("bias_audit.risk_link.linked_caption")}
@@ -348,7 +337,6 @@ function RiskLinksSection({ ctx, audit, links, errors }: { ctx: PageContext; aud
       )}
       {links.canManage && links.available.length ? (
         <PostForm action={`/bias-audits/${audit.id}/risks`} csrfToken={ctx.csrfToken} label={t("bias_audit.risk_link.title")}>
-          <ErrorSummary t={t} errors={errors} />
           <SelectField
             t={t}
             name="riskId"

@@ -1,116 +1,112 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
-import { prepared, standInFeature } from "../../src/features/projects/test-helpers.ts";
-import { allFeatures } from "../support/database.ts";
-import { browserAvailable, expectAccessible, journeyEngines, launchBrowser, logIn, startApp, type RunningApp } from "./support.ts";
+import { addRecommendation, finaliseAdvice, requestAdvice, respondToRecommendation, saveAdvice } from "../../src/features/expert-table/service.ts";
+import { CANVAS_INSTRUMENT_ID } from "../../src/features/instrument-responses/canvas.ts";
+import { getOrCreateResponse, saveAnswers } from "../../src/features/instrument-responses/service.ts";
+import { actorByEmail, demoProjectId, describeJourney, expectAccessible, followLink, journeyEngine, logIn, logOut, openJourney, submitAndWait, type RunningApp } from "./support.ts";
 
-const engines = browserAvailable ? journeyEngines : [];
+const engine = journeyEngine("postgres");
 
-// Until the canvas and expert-table features land, this stands in for their
-// records: the journey marks its project "ready" through the snapshot.
-const withStandIn = [...allFeatures, standInFeature];
+/**
+ * What the lead and the expert table do before the pre-start gate, through the
+ * features' own use cases (the pre-start-gate journey does the same in the
+ * browser): the canvas filled in completely (with the answers of the demo's
+ * complete canvas for the parking project), expert advice requested, given with
+ * one recommendation, and that recommendation answered.
+ */
+async function makeReadyForTheGate(app: RunningApp, projectId: string): Promise<void> {
+  const lead = await actorByEmail(app, "projectleider@voorbeeldstad.example");
+  const tableMember = await actorByEmail(app, "experttafel@voorbeeldstad.example");
+  const parkeerdruk = await demoProjectId(app, "parkeerdruk");
+  const complete = await app.deps.db.selectFrom("instrument_responses").select("answers_json").where("project_id", "=", parkeerdruk).where("instrument_id", "=", CANVAS_INSTRUMENT_ID).executeTakeFirstOrThrow();
+  const canvas = await getOrCreateResponse(app.deps, lead, projectId, CANVAS_INSTRUMENT_ID);
+  await saveAnswers(app.deps, lead, canvas.id, JSON.parse(complete.answers_json), { partial: false });
 
-async function logOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Uitloggen" }).click();
-  await page.waitForLoadState("domcontentloaded");
+  const requestId = await requestAdvice(app.deps, lead, { projectId, question: "Mogen wij sensoren gebruiken die ook voetgangers tellen?" });
+  await saveAdvice(app.deps, tableMember, requestId, { summary: "Tel alleen aantallen, nooit herkenbare personen." });
+  const recommendationId = await addRecommendation(app.deps, tableMember, requestId, { text: "Sla geen beelden op; verwerk alleen tellingen op de sensor zelf." });
+  await finaliseAdvice(app.deps, tableMember, requestId);
+  await respondToRecommendation(app.deps, lead, recommendationId, { response: "comply", text: "De sensoren tellen alleen; er worden geen beelden gemaakt." });
 }
 
-describe.skipIf(!browserAvailable)("browser journey: projects and gates", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
+describeJourney("browser journey: projects and gates", (browser) => {
+  it(`a lead registers a project, readiness changes, the owner says go; another project is stopped [${engine}]`, { timeout: 240_000 }, async () => {
+    const { app, page, errors, close } = await openJourney(browser(), engine, { countResponse: (status) => status >= 500 });
+    page.setDefaultTimeout(15_000);
+    try {
+      await logIn(page, app.baseUrl, "projectleider@voorbeeldstad.example", DEMO_PASSWORD);
+      await followLink(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Projecten" }));
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Projecten");
+      await expect.poll(() => page.getByRole("link", { name: "Slimme afvalcontainers" }).count()).toBe(1);
+      await expectAccessible(page, "dashboard");
+
+      await followLink(page.getByRole("link", { name: "Project registreren" }));
+      await expectAccessible(page, "register form");
+      // An empty form shows the error summary first.
+      await submitAndWait(page.getByRole("button", { name: "Project registreren" }));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("afw-error-summary"))).toBe(true);
+      await expectAccessible(page, "register form with errors");
+
+      await page.getByLabel(/^Naam van het project/).fill("Slimme lantaarnpalen");
+      await page.getByLabel(/^Doel \(doelbinding\)/).fill("Minder energie voor straatverlichting, zonder dat straten onveilig voelen.");
+      await page.getByLabel(/^Domein/).selectOption({ label: "Fysiek" });
+      await page.getByLabel("Sensoren").check();
+      await page.getByLabel("Locatiegegevens").check();
+      await page.getByRole("group", { name: /Is er een leverancier/ }).getByLabel("Nee").check();
+      await page.getByLabel(/^Opdrachtgever/).selectOption({ label: "Marloes Vos" });
+      await submitAndWait(page.getByRole("button", { name: "Project registreren" }));
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Slimme lantaarnpalen");
+      await expect.poll(() => page.getByText("Nog nodig: het ethisch canvas — nog niet begonnen").count()).toBe(1);
+      await expect.poll(() => page.getByText("Alleen de opdrachtgever (Marloes Vos) neemt dit besluit.").count()).toBe(1);
+      await expectAccessible(page, "new project");
+      const projectUrl = page.url();
+      const projectId = projectUrl.split("/").pop()!;
+
+      // The canvas is complete and the expert table's advice answered: real records, made by the features.
+      await makeReadyForTheGate(app, projectId);
+      await page.reload();
+      await expect.poll(() => page.getByText("Klaar voor de stap naar startfase.", { exact: false }).count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText("Nog nodig:").count()).toBe(0);
+      await expectAccessible(page, "ready project");
+      await logOut(page);
+
+      await logIn(page, app.baseUrl, "opdrachtgever@voorbeeldstad.example", DEMO_PASSWORD);
+      await page.goto(projectUrl);
+      await page.getByLabel("Doorgaan naar de startfase").check();
+      await page.getByLabel(/^Toelichting/).first().fill("Het canvas is af en het advies is opgevolgd.");
+      await submitAndWait(page.getByRole("button", { name: "Besluit vastleggen" }));
+      await expect.poll(() => page.getByText("Het project gaat door naar de volgende fase.").count()).toBe(1);
+      await expect.poll(() => page.getByRole("heading", { name: "Klaar voor de stap naar uitvoering?" }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("cell", { name: "Het canvas is af en het advies is opgevolgd." }).count()).toBe(1);
+      await expectAccessible(page, "project after go");
+
+      // The chatbot is still in its first phase: the owner stops it.
+      await followLink(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Projecten" }));
+      await followLink(page.getByRole("link", { name: "Chatbot voor de publieksbalie" }));
+      await expectAccessible(page, "chatbot project");
+      await page.getByLabel("Stoppen: het project gaat niet door").check();
+      await page.getByLabel(/^Toelichting/).first().fill("Inwoners willen hun vragen liever aan een mens stellen; we investeren in de balie.");
+      await submitAndWait(page.getByRole("button", { name: "Besluit vastleggen" }));
+      await expect.poll(() => page.getByRole("heading", { name: "Het proces heeft gewerkt" }).count()).toBe(1);
+      await expect.poll(() => page.getByText("voordat het schade kon doen", { exact: false }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
+      await expectAccessible(page, "stopped project");
+
+      // The demo's stopped project reads the same way, and measures have their own page.
+      await page.goto(`${app.baseUrl}/projects?phase=stopped`);
+      await expectAccessible(page, "dashboard filtered");
+      await followLink(page.getByRole("link", { name: "Voorspellen van schuldenproblematiek" }));
+      await expect.poll(() => page.getByRole("heading", { name: "Het proces heeft gewerkt" }).count()).toBe(1);
+      await page.goto(`${app.baseUrl}/projects?phase=execution`);
+      await followLink(page.getByRole("link", { name: "Slimme afvalcontainers" }));
+      await followLink(page.getByRole("link", { name: "Alle maatregelen" }));
+      await expect.poll(() => page.getByText("Te laat").count()).toBeGreaterThan(0);
+      await expectAccessible(page, "measures");
+      await followLink(page.getByRole("link", { name: "Bewaartermijn van de sensorgegevens vastleggen" }));
+      await expectAccessible(page, "measure");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  for (const engine of engines) {
-    it(`a lead registers a project, readiness changes, the owner says go; another project is stopped [${engine}]`, async () => {
-      const app: RunningApp = await startApp(engine, withStandIn);
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && errors.push(m.text()));
-      page.on("response", (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
-      try {
-        await logIn(page, app.baseUrl, "projectleider@voorbeeldstad.example", DEMO_PASSWORD);
-        await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Projecten" }).click();
-        await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Projecten");
-        expect(await page.getByRole("link", { name: "Slimme afvalcontainers" }).count()).toBe(1);
-        await expectAccessible(page, "dashboard");
-
-        await page.getByRole("link", { name: "Project registreren" }).click();
-        await expectAccessible(page, "register form");
-        // An empty form shows the error summary first.
-        await page.getByRole("button", { name: "Project registreren" }).click();
-        await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("afw-error-summary"))).toBe(true);
-        await expectAccessible(page, "register form with errors");
-
-        await page.getByLabel(/^Naam van het project/).fill("Slimme lantaarnpalen");
-        await page.getByLabel(/^Doel \(doelbinding\)/).fill("Minder energie voor straatverlichting, zonder dat straten onveilig voelen.");
-        await page.getByLabel(/^Domein/).selectOption({ label: "Fysiek" });
-        await page.getByLabel("Sensoren").check();
-        await page.getByLabel("Locatiegegevens").check();
-        await page.getByRole("group", { name: /Is er een leverancier/ }).getByLabel("Nee").check();
-        await page.getByLabel(/^Opdrachtgever/).selectOption({ label: "Marloes Vos" });
-        await page.getByRole("button", { name: "Project registreren" }).click();
-        await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Slimme lantaarnpalen");
-        expect(await page.getByText("Nog nodig: het ethisch canvas — nog niet begonnen").count()).toBe(1);
-        expect(await page.getByText("Alleen de opdrachtgever (Marloes Vos) neemt dit besluit.").count()).toBe(1);
-        await expectAccessible(page, "new project");
-        const projectUrl = page.url();
-        const projectId = projectUrl.split("/").pop()!;
-
-        // Test-only: the canvas is complete and the expert table's advice answered.
-        prepared.set(projectId, "ready");
-        await page.reload();
-        expect(await page.getByText("Nog nodig:").count()).toBe(0);
-        expect(await page.getByText("Klaar voor de stap naar startfase.", { exact: false }).count()).toBeGreaterThan(0);
-        await expectAccessible(page, "ready project");
-        await logOut(page);
-
-        await logIn(page, app.baseUrl, "opdrachtgever@voorbeeldstad.example", DEMO_PASSWORD);
-        await page.goto(projectUrl);
-        await page.getByLabel("Doorgaan naar de startfase").check();
-        await page.getByLabel(/^Toelichting/).first().fill("Het canvas is af en het advies is opgevolgd.");
-        await page.getByRole("button", { name: "Besluit vastleggen" }).click();
-        await expect.poll(() => page.getByText("Het project gaat door naar de volgende fase.").count()).toBe(1);
-        expect(await page.getByRole("heading", { name: "Klaar voor de stap naar uitvoering?" }).count()).toBe(1);
-        expect(await page.getByRole("cell", { name: "Het canvas is af en het advies is opgevolgd." }).count()).toBe(1);
-        await expectAccessible(page, "project after go");
-
-        // The chatbot is still in its first phase: the owner stops it.
-        await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Projecten" }).click();
-        await page.getByRole("link", { name: "Chatbot voor de publieksbalie" }).click();
-        await expectAccessible(page, "chatbot project");
-        await page.getByLabel("Stoppen: het project gaat niet door").check();
-        await page.getByLabel(/^Toelichting/).first().fill("Inwoners willen hun vragen liever aan een mens stellen; we investeren in de balie.");
-        await page.getByRole("button", { name: "Besluit vastleggen" }).click();
-        await expect.poll(() => page.getByRole("heading", { name: "Het proces heeft gewerkt" }).count()).toBe(1);
-        expect(await page.getByText("voordat het schade kon doen", { exact: false }).count()).toBe(1);
-        expect(await page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
-        await expectAccessible(page, "stopped project");
-
-        // The demo's stopped project reads the same way, and measures have their own page.
-        await page.goto(`${app.baseUrl}/projects?phase=stopped`);
-        await expectAccessible(page, "dashboard filtered");
-        await page.getByRole("link", { name: "Voorspellen van schuldenproblematiek" }).click();
-        expect(await page.getByRole("heading", { name: "Het proces heeft gewerkt" }).count()).toBe(1);
-        await page.goto(`${app.baseUrl}/projects?phase=execution`);
-        await page.getByRole("link", { name: "Slimme afvalcontainers" }).click();
-        await page.getByRole("link", { name: "Alle maatregelen" }).click();
-        expect(await page.getByText("Te laat").count()).toBeGreaterThan(0);
-        await expectAccessible(page, "measures");
-        await page.getByRole("link", { name: "Bewaartermijn van de sensorgegevens vastleggen" }).click();
-        await expectAccessible(page, "measure");
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-        await app.close();
-      }
-    }, { retry: 1, timeout: 240_000 });
-  }
 });

@@ -29,6 +29,8 @@ export interface OpenOptions {
   searchPath?: string;
   /** PostgreSQL only: the largest number of connections in the pool. */
   poolSize?: number;
+  /** SQLite only: open an in-memory copy of this database file's bytes (tests copy a migrated template). */
+  sqliteImage?: Buffer;
 }
 
 export function engineOf(url: string): Engine {
@@ -38,8 +40,8 @@ export function engineOf(url: string): Engine {
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (engineOf(url) === "sqlite") {
     const file = url.slice("sqlite:".length);
-    if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
-    const sqlite = new BetterSqlite3(file);
+    if (file !== ":memory:" && !options.sqliteImage) mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(options.sqliteImage ?? file);
     sqlite.pragma("journal_mode = WAL");
     // FULL keeps every committed transaction through a power loss, not only an app crash.
     sqlite.pragma("synchronous = FULL");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { features } from "../../features/registry.ts";
-import { allCatalogues, installCatalogues, isMessageKey } from "./index.ts";
+import { features } from "./registry.ts";
+import { allCatalogues, installCatalogues, isMessageKey } from "../platform/i18n/index.ts";
 
 // Every key the code asks for is checked by the compiler: t() takes only a
 // MessageKey, the union of the core catalogue's and every feature's keys

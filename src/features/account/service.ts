@@ -78,8 +78,16 @@ export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, inp
   const problem = passwordProblem(password, actor.email);
   if (problem) throw new AppError("validation", "error.validation", { fieldErrors: [{ field: "password", messageKey: problem }] });
   const hash = await hashPassword(password);
+  // The hashes are worked out before the write lock; the update only lands if the
+  // password checked above is still the one stored, so two changes cannot pass each other.
   await inTransaction(deps, actor, async (tx) => {
-    await tx.db.updateTable("users").set({ password_hash: hash, updated_at: deps.now().toISOString() }).where("id", "=", actor.userId).execute();
+    const changed = await tx.db
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: tx.now().toISOString() })
+      .where("id", "=", actor.userId)
+      .where("password_hash", "=", row.password_hash)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError("conflict", "error.conflict");
     await tx.audit({ action: "user.password_changed", entityType: "user", entityId: actor.userId });
   });
 }

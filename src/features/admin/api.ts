@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
+import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, sentJson } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { ALL_ROLES } from "./views.tsx";
-import { assignRole, createUser, getUser, listUsers, removeRole, resetPassword, setUserActive, updateUser } from "./service.ts";
+import { AssignRoleInput, ChangeUserInput, CreateUserInput, ResetPasswordInput, assignRole, changeUser, createUser, getUser, listUsers, removeRole, resetPassword } from "./service.ts";
 
 const UserSummary = z.object({ id: z.string(), name: z.string(), email: z.string(), active: z.boolean(), roles: z.array(z.string()) }).openapi("UserSummary");
 const UserDetail = z
@@ -40,10 +39,10 @@ export function adminApi() {
       path: "/users",
       tags: ["users"],
       summary: "Add a user (admin)",
-      request: { body: jsonBody(z.object({ name: z.string(), email: z.string(), password: z.string() })) },
+      request: { body: jsonBody(CreateUserInput) },
       responses: { 201: jsonResponse(Created, "Created"), ...problemResponses },
     }),
-    async (c) => c.json({ id: await createUser(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await createUser(c.get("deps"), requireActor(c), await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -57,19 +56,14 @@ export function adminApi() {
       path: "/users/{id}",
       tags: ["users"],
       summary: "Change a user's name, e-mail or active state (admin)",
-      request: { params: IdParam, body: jsonBody(z.object({ name: z.string().optional(), email: z.string().optional(), active: z.boolean().optional() })) },
+      request: { params: IdParam, body: jsonBody(ChangeUserInput) },
       responses: { 200: jsonResponse(UserDetail, "The user after the change"), ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
       const { id } = c.req.valid("param");
-      const body = c.req.valid("json");
-      if (body.name !== undefined || body.email !== undefined) {
-        const current = await getUser(deps, actor, id);
-        await updateUser(deps, actor, id, { name: body.name ?? current.name, email: body.email ?? current.email });
-      }
-      if (body.active !== undefined) await setUserActive(deps, actor, id, body.active);
+      await changeUser(deps, actor, id, await sentJson(c));
       return c.json(await getUser(deps, actor, id), 200);
     },
   );
@@ -80,11 +74,11 @@ export function adminApi() {
       path: "/users/{id}/password",
       tags: ["users"],
       summary: "Reset a user's password and end their sessions (admin)",
-      request: { params: IdParam, body: jsonBody(z.object({ password: z.string() })) },
+      request: { params: IdParam, body: jsonBody(ResetPasswordInput) },
       responses: { 204: { description: "Reset" }, ...problemResponses },
     }),
     async (c) => {
-      await resetPassword(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json"));
+      await resetPassword(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c));
       return c.body(null, 204);
     },
   );
@@ -95,10 +89,10 @@ export function adminApi() {
       path: "/users/{id}/roles",
       tags: ["users"],
       summary: "Assign an organisation role, or a project role with projectId (admin)",
-      request: { params: IdParam, body: jsonBody(z.object({ role: z.enum(ALL_ROLES as [string, ...string[]]), projectId: z.string().optional() })) },
+      request: { params: IdParam, body: jsonBody(AssignRoleInput) },
       responses: { 201: jsonResponse(Created, "Assigned"), 409: problemResponses[400], ...problemResponses },
     }),
-    async (c) => c.json({ id: await assignRole(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await assignRole(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(

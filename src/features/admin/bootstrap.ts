@@ -28,14 +28,14 @@ export async function bootstrapUser(deps: Deps, input: unknown, actorLabel = "sy
   if (!org) throw notFound();
   const problem = passwordProblem(data.password, data.email);
   if (problem) throw invalid([{ field: "password", messageKey: problem }]);
-  if (await deps.db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst()) {
-    throw invalid([{ field: "email", messageKey: "user.email_taken" }]);
-  }
   const hash = await hashPassword(data.password);
   const id = deps.newId();
   const now = deps.now().toISOString();
   const system = { userId: null, organisationId: org.id, name: actorLabel };
   await inTransaction(deps, system, async (tx) => {
+    if (await tx.db.selectFrom("users").select("id").where("email", "=", data.email).executeTakeFirst()) {
+      throw invalid([{ field: "email", messageKey: "user.email_taken" }]);
+    }
     await tx.db
       .insertInto("users")
       .values({ id, organisation_id: org.id, email: data.email, name: data.name, password_hash: hash, locale: "nl", active: 1, created_at: now, updated_at: now })

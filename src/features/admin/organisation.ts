@@ -15,13 +15,13 @@ export const CreateOrganisationInput = z.object({ name: fields.text(120), slug, 
 /** Creating an organisation is an instance-level act (CLI, seed), so it goes on the system chain as well as its own. */
 export async function createOrganisation(deps: Deps, input: unknown): Promise<string> {
   const data = parseInput(CreateOrganisationInput, input);
-  const taken = await deps.db.selectFrom("organisations").select("id").where("slug", "=", data.slug).executeTakeFirst();
-  if (taken) throw invalid([{ field: "slug", messageKey: "organisation.slug_taken" }]);
   const id = deps.newId();
   await inTransaction(
     deps,
     null,
     async (tx) => {
+      const taken = await tx.db.selectFrom("organisations").select("id").where("slug", "=", data.slug).executeTakeFirst();
+      if (taken) throw invalid([{ field: "slug", messageKey: "organisation.slug_taken" }]);
       await tx.db
         .insertInto("organisations")
         .values({ id, slug: data.slug, name: data.name, tooi_code: data.tooiCode, theme_class: DEFAULT_THEME_CLASS, theme_css: null, logo_url: null, created_at: deps.now().toISOString() })
@@ -62,9 +62,9 @@ export async function updateOrganisationSettings(
     if (logo.bytes.length > LOGO_MAX_BYTES) throw invalid([{ field: "logo", messageKey: "organisation.logo_too_big" }]);
     logoUrl = `data:${logo.type};base64,${Buffer.from(logo.bytes).toString("base64")}`;
   }
-  const before = await findOrganisation(deps.db, actor.organisationId);
-  if (!before) throw notFound();
   await inTransaction(deps, actor, async (tx) => {
+    const before = await findOrganisation(tx.db, actor.organisationId);
+    if (!before) throw notFound();
     await tx.db
       .updateTable("organisations")
       .set({ name: data.name, tooi_code: data.tooiCode, theme_class: data.themeClass, theme_css: data.themeCss, ...(logoUrl ? { logo_url: logoUrl } : {}) })

@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem } from "../../platform/auth/passwords.ts"
 import { deleteUserSessions } from "../../platform/auth/sessions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
-import { inTransaction } from "../../platform/transaction.ts";
+import { inTransaction, lockForUpdate, type Tx } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 
 export const PAGE_SIZE = 25;
@@ -113,16 +113,24 @@ async function assertEmailFree(deps: Deps, email: string, exceptUserId?: string)
   if (await q.executeTakeFirst()) throw invalid([{ field: "email", messageKey: "user.email_taken" }]);
 }
 
+/** The user as it stands, locked until the transaction ends (not found if in another organisation). */
+async function lockUser(tx: Tx, actor: Actor, userId: string) {
+  const user = await lockForUpdate(tx, tx.db.selectFrom("users").select(["id", "name", "email", "active"]).where("id", "=", userId).where("organisation_id", "=", actor.organisationId)).executeTakeFirst();
+  if (!user) throw notFound();
+  return { id: user.id, name: user.name, email: user.email, active: user.active === 1 };
+}
+
 export async function createUser(deps: Deps, actor: Actor, input: unknown): Promise<string> {
   requireUserManagement(actor);
   const data = parseInput(CreateUserInput, input);
   const problem = passwordProblem(data.password, data.email);
   if (problem) throw invalid([{ field: "password", messageKey: problem }]);
-  await assertEmailFree(deps, data.email);
+  // Hashing takes a while and reads nothing: done before the write lock is taken.
   const hash = await hashPassword(data.password);
   const id = deps.newId();
-  const now = deps.now().toISOString();
   await inTransaction(deps, actor, async (tx) => {
+    await assertEmailFree(tx, data.email);
+    const now = tx.now().toISOString();
     await tx.db
       .insertInto("users")
       .values({ id, organisation_id: actor.organisationId, email: data.email, name: data.name, password_hash: hash, locale: "nl", active: 1, created_at: now, updated_at: now })
@@ -134,37 +142,56 @@ export async function createUser(deps: Deps, actor: Actor, input: unknown): Prom
 
 export const UpdateUserInput = z.object({ name: fields.text(120), email: fields.email() });
 
+/** A change through the API: any of name, e-mail and active state, in one transaction. */
+export const ChangeUserInput = z.object({ name: fields.text(120).optional(), email: fields.email().optional(), active: z.boolean("field.invalid_choice").optional() });
+
 export async function updateUser(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<void> {
   requireUserManagement(actor);
   const data = parseInput(UpdateUserInput, input);
-  const before = await getUser(deps, actor, userId);
-  await assertEmailFree(deps, data.email, userId);
+  await inTransaction(deps, actor, async (tx) => writeUserDetails(tx, actor, await lockUser(tx, actor, userId), data));
+}
+
+export async function changeUser(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<void> {
+  requireUserManagement(actor);
+  const data = parseInput(ChangeUserInput, input);
   await inTransaction(deps, actor, async (tx) => {
-    await tx.db
-      .updateTable("users")
-      .set({ name: data.name, email: data.email, updated_at: deps.now().toISOString() })
-      .where("id", "=", userId)
-      .where("organisation_id", "=", actor.organisationId)
-      .execute();
-    await tx.audit({ action: "user.updated", entityType: "user", entityId: userId, before: { name: before.name, email: before.email }, after: data });
+    if (data.name !== undefined || data.email !== undefined) {
+      const before = await lockUser(tx, actor, userId);
+      await writeUserDetails(tx, actor, before, { name: data.name ?? before.name, email: data.email ?? before.email });
+    }
+    if (data.active !== undefined) await writeUserActive(tx, actor, userId, data.active);
   });
+}
+
+async function writeUserDetails(tx: Tx, actor: Actor, before: { id: string; name: string; email: string }, data: { name: string; email: string }): Promise<void> {
+  const userId = before.id;
+  await assertEmailFree(tx, data.email, userId);
+  await tx.db
+    .updateTable("users")
+    .set({ name: data.name, email: data.email, updated_at: tx.now().toISOString() })
+    .where("id", "=", userId)
+    .where("organisation_id", "=", actor.organisationId)
+    .execute();
+  await tx.audit({ action: "user.updated", entityType: "user", entityId: userId, before: { name: before.name, email: before.email }, after: data });
 }
 
 export async function setUserActive(deps: Deps, actor: Actor, userId: string, active: boolean): Promise<void> {
   requireUserManagement(actor);
+  await inTransaction(deps, actor, (tx) => writeUserActive(tx, actor, userId, active));
+}
+
+async function writeUserActive(tx: Tx, actor: Actor, userId: string, active: boolean): Promise<void> {
   if (userId === actor.userId && !active) throw new AppError("rule_refused", "user.cannot_deactivate_self");
-  const before = await getUser(deps, actor, userId);
+  const before = await lockUser(tx, actor, userId);
   if (before.active === active) return;
-  await inTransaction(deps, actor, async (tx) => {
-    await tx.db
-      .updateTable("users")
-      .set({ active: active ? 1 : 0, updated_at: deps.now().toISOString() })
-      .where("id", "=", userId)
-      .where("organisation_id", "=", actor.organisationId)
-      .execute();
-    if (!active) await deleteUserSessions(tx.db, userId);
-    await tx.audit({ action: active ? "user.activated" : "user.deactivated", entityType: "user", entityId: userId, before: { active: before.active }, after: { active } });
-  });
+  await tx.db
+    .updateTable("users")
+    .set({ active: active ? 1 : 0, updated_at: tx.now().toISOString() })
+    .where("id", "=", userId)
+    .where("organisation_id", "=", actor.organisationId)
+    .execute();
+  if (!active) await deleteUserSessions(tx.db, userId);
+  await tx.audit({ action: active ? "user.activated" : "user.deactivated", entityType: "user", entityId: userId, before: { active: before.active }, after: { active } });
 }
 
 export const ResetPasswordInput = z.object({ password: z.string().min(1, "field.required").max(200, "field.too_long") });
@@ -172,12 +199,14 @@ export const ResetPasswordInput = z.object({ password: z.string().min(1, "field.
 export async function resetPassword(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<void> {
   requireUserManagement(actor);
   const { password } = parseInput(ResetPasswordInput, input);
-  const user = await getUser(deps, actor, userId);
-  const problem = passwordProblem(password, user.email);
+  // The e-mail address only serves the "not like your e-mail" rule; the hash is made before the write lock.
+  const email = (await getUser(deps, actor, userId)).email;
+  const problem = passwordProblem(password, email);
   if (problem) throw invalid([{ field: "password", messageKey: problem }]);
   const hash = await hashPassword(password);
   await inTransaction(deps, actor, async (tx) => {
-    await tx.db.updateTable("users").set({ password_hash: hash, updated_at: deps.now().toISOString() }).where("id", "=", userId).where("organisation_id", "=", actor.organisationId).execute();
+    await lockUser(tx, actor, userId);
+    await tx.db.updateTable("users").set({ password_hash: hash, updated_at: tx.now().toISOString() }).where("id", "=", userId).where("organisation_id", "=", actor.organisationId).execute();
     // Whoever held the old password is logged out everywhere.
     await deleteUserSessions(tx.db, userId);
     await tx.audit({ action: "user.password_reset", entityType: "user", entityId: userId });
@@ -197,32 +226,27 @@ export const AssignRoleInput = z.object({
 export async function assignRole(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<string> {
   requireUserManagement(actor);
   const { role, projectId } = parseInput(AssignRoleInput, input);
-  await getUser(deps, actor, userId);
   if (isOrganisationRole(role) && projectId) throw invalid([{ field: "projectId", messageKey: "role.org_role_no_project" }]);
-  if (isProjectRole(role)) {
-    if (!projectId) throw invalid([{ field: "projectId", messageKey: "role.project_required" }]);
-    const project = await deps.db
-      .selectFrom("projects")
-      .select("id")
-      .where("id", "=", projectId)
-      .where("organisation_id", "=", actor.organisationId)
-      .executeTakeFirst();
-    if (!project) throw invalid([{ field: "projectId", messageKey: "role.project_unknown" }]);
-  }
+  if (isProjectRole(role) && !projectId) throw invalid([{ field: "projectId", messageKey: "role.project_required" }]);
   if (role === "admin" && userId === actor.userId) throw new AppError("forbidden", "role.no_self_admin");
-  const existing = await deps.db
-    .selectFrom("role_assignments")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("role", "=", role)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  if (existing) throw new AppError("conflict", "role.already_assigned");
   const id = deps.newId();
   await inTransaction(deps, actor, async (tx) => {
+    await lockUser(tx, actor, userId);
+    if (projectId) {
+      const project = await tx.db.selectFrom("projects").select("id").where("id", "=", projectId).where("organisation_id", "=", actor.organisationId).executeTakeFirst();
+      if (!project) throw invalid([{ field: "projectId", messageKey: "role.project_unknown" }]);
+    }
+    const existing = await tx.db
+      .selectFrom("role_assignments")
+      .select("id")
+      .where("user_id", "=", userId)
+      .where("role", "=", role)
+      .where("project_id", "=", projectId)
+      .executeTakeFirst();
+    if (existing) throw new AppError("conflict", "role.already_assigned");
     await tx.db
       .insertInto("role_assignments")
-      .values({ id, organisation_id: actor.organisationId, user_id: userId, role, project_id: projectId, created_at: deps.now().toISOString(), created_by: actor.userId })
+      .values({ id, organisation_id: actor.organisationId, user_id: userId, role, project_id: projectId, created_at: tx.now().toISOString(), created_by: actor.userId })
       .execute();
     await tx.audit({ action: "role.assigned", entityType: "user", entityId: userId, after: { role, projectId: projectId || null } });
   });
@@ -231,28 +255,31 @@ export async function assignRole(deps: Deps, actor: Actor, userId: string, input
 
 export async function removeRole(deps: Deps, actor: Actor, assignmentId: string): Promise<void> {
   requireUserManagement(actor);
-  const assignment = await deps.db
-    .selectFrom("role_assignments")
-    .select(["id", "user_id", "role", "project_id"])
-    .where("id", "=", assignmentId)
-    .where("organisation_id", "=", actor.organisationId)
-    .executeTakeFirst();
-  if (!assignment) throw notFound();
-  if (assignment.role === "admin") {
-    const admins = await deps.db
-      .selectFrom("role_assignments")
-      .innerJoin("users", "users.id", "role_assignments.user_id")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("role_assignments.organisation_id", "=", actor.organisationId)
-      .where("role_assignments.role", "=", "admin")
-      .where("users.active", "=", 1)
-      .executeTakeFirst();
-    if (Number(admins?.n ?? 0) <= 1) throw new AppError("rule_refused", "role.last_admin");
-  }
   await inTransaction(deps, actor, async (tx) => {
+    const assignment = await lockForUpdate(
+      tx,
+      tx.db.selectFrom("role_assignments").select(["id", "user_id", "role", "project_id"]).where("id", "=", assignmentId).where("organisation_id", "=", actor.organisationId),
+    ).executeTakeFirst();
+    if (!assignment) throw notFound();
+    if (assignment.role === "admin") await assertNotLastAdmin(tx, actor);
     await tx.db.deleteFrom("role_assignments").where("id", "=", assignmentId).where("organisation_id", "=", actor.organisationId).execute();
     await tx.audit({ action: "role.removed", entityType: "user", entityId: assignment.user_id, before: { role: assignment.role, projectId: assignment.project_id || null } });
   });
+}
+
+/** Refuses to take away the last active administrator; the admin rows stay locked so two removals cannot pass each other. */
+async function assertNotLastAdmin(tx: Tx, actor: Actor): Promise<void> {
+  const admins = await lockForUpdate(
+    tx,
+    tx.db
+      .selectFrom("role_assignments")
+      .innerJoin("users", "users.id", "role_assignments.user_id")
+      .select("role_assignments.id")
+      .where("role_assignments.organisation_id", "=", actor.organisationId)
+      .where("role_assignments.role", "=", "admin")
+      .where("users.active", "=", 1),
+  ).execute();
+  if (admins.length <= 1) throw new AppError("rule_refused", "role.last_admin");
 }
 
 export async function listProjectsForRoles(deps: Deps, actor: Actor): Promise<{ id: string; title: string }[]> {

@@ -60,19 +60,18 @@ function roleOptions(ctx: PageContext) {
   ];
 }
 
-export function UserPage(props: {
+type UserPageProps = {
   ctx: PageContext;
   user: UserDetail;
   projects: { id: string; title: string }[];
   values?: Values;
   errors?: FieldError[];
   errorsFor?: "details" | "role" | "password";
-}) {
-  const { ctx, user, projects, errors, errorsFor } = props;
+};
+
+export function UserPage(props: UserPageProps) {
+  const { ctx, user, errors, errorsFor } = props;
   const { t } = ctx;
-  const orgAssignments = user.assignments.filter((a) => !a.projectId && isOrganisationRole(a.role));
-  const projectAssignments = user.assignments.filter((a) => a.projectId);
-  const lines = Object.keys(ROLE_GROUPS) as (keyof typeof ROLE_GROUPS)[];
   const detailValues = errorsFor === "details" ? props.values : { name: user.name, email: user.email };
   return (
     <>
@@ -81,56 +80,7 @@ export function UserPage(props: {
         {user.active ? <StatusBadge status="valid">{t("users.active")}</StatusBadge> : <StatusBadge status="invalid">{t("users.inactive")}</StatusBadge>}
       </Paragraph>
       <ErrorSummary t={t} errors={errors} />
-
-      <section aria-labelledby="user-roles">
-        <Heading2 id="user-roles">{t("user.roles")}</Heading2>
-        {user.assignments.length === 0 ? <Paragraph>{t("user.no_roles")}</Paragraph> : null}
-        {lines.map((line) => {
-          const here = orgAssignments.filter((a) => isOrganisationRole(a.role) && groupOf(a.role) === line);
-          return here.length ? (
-            <>
-              <h3 class="utrecht-heading-3">{t(`line.${line}`)}</h3>
-              <ul class="utrecht-unordered-list">
-                {here.map((a) => (
-                  <li class="utrecht-unordered-list__item">
-                    {t(`role.${a.role}`)}{" "}
-                    <PostForm action={`/admin/users/${user.id}/roles/${a.id}/remove`} csrfToken={ctx.csrfToken} class="afw-inline-form">
-                      <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("user.remove_role_label", { role: t(`role.${a.role}`) })}>{t("user.remove_role")}</button>
-                    </PostForm>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null;
-        })}
-        {projectAssignments.length ? (
-          <>
-            <h3 class="utrecht-heading-3">{t("line.first_line")}</h3>
-            <ul class="utrecht-unordered-list">
-              {projectAssignments.map((a) => (
-                <li class="utrecht-unordered-list__item">
-                  {t(`role.${a.role}`)} — {a.projectTitle ?? a.projectId}{" "}
-                  <PostForm action={`/admin/users/${user.id}/roles/${a.id}/remove`} csrfToken={ctx.csrfToken} class="afw-inline-form">
-                    <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("user.remove_role_label", { role: `${t(`role.${a.role}`)} ${a.projectTitle ?? ""}` })}>{t("user.remove_role")}</button>
-                  </PostForm>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <PostForm action={`/admin/users/${user.id}/roles`} csrfToken={ctx.csrfToken} label={t("user.assign_role")}>
-          <SelectField t={t} name="role" label={t("user.role")} required options={[]} groups={roleOptions(ctx)} values={errorsFor === "role" ? props.values : undefined} errors={errorsFor === "role" ? errors : undefined} />
-          <SelectField
-            t={t}
-            name="projectId"
-            label={t("user.project")}
-            options={[{ value: "", label: t("user.project_none") }, ...projects.map((p) => ({ value: p.id, label: p.title }))]}
-            values={errorsFor === "role" ? props.values : undefined}
-            errors={errorsFor === "role" ? errors : undefined}
-          />
-          <SubmitButton variant="secondary">{t("user.assign_role")}</SubmitButton>
-        </PostForm>
-      </section>
+      <UserRolesSection {...props} />
 
       <section aria-labelledby="user-details">
         <Heading2 id="user-details">{t("user.details")}</Heading2>
@@ -160,6 +110,67 @@ export function UserPage(props: {
         )}
       </div>
     </>
+  );
+}
+
+/** One role of the user, with the button that takes it away; `what` names it for a screen reader. */
+function RoleItem({ ctx, userId, assignmentId, text, what }: { ctx: PageContext; userId: string; assignmentId: string; text: string; what: string }) {
+  const { t } = ctx;
+  return (
+    <li class="utrecht-unordered-list__item">
+      {text}{" "}
+      <PostForm action={`/admin/users/${userId}/roles/${assignmentId}/remove`} csrfToken={ctx.csrfToken} class="afw-inline-form">
+        <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("user.remove_role_label", { role: what })}>{t("user.remove_role")}</button>
+      </PostForm>
+    </li>
+  );
+}
+
+function UserRolesSection({ ctx, user, projects, values, errors, errorsFor }: UserPageProps) {
+  const { t } = ctx;
+  const orgAssignments = user.assignments.filter((a) => !a.projectId && isOrganisationRole(a.role));
+  const projectAssignments = user.assignments.filter((a) => a.projectId);
+  const lines = Object.keys(ROLE_GROUPS) as (keyof typeof ROLE_GROUPS)[];
+  const roleValues = errorsFor === "role" ? values : undefined;
+  const roleErrors = errorsFor === "role" ? errors : undefined;
+  return (
+    <section aria-labelledby="user-roles">
+      <Heading2 id="user-roles">{t("user.roles")}</Heading2>
+      {user.assignments.length === 0 ? <Paragraph>{t("user.no_roles")}</Paragraph> : null}
+      {lines.map((line) => {
+        const here = orgAssignments.filter((a) => isOrganisationRole(a.role) && groupOf(a.role) === line);
+        return here.length ? (
+          <>
+            <h3 class="utrecht-heading-3">{t(`line.${line}`)}</h3>
+            <ul class="utrecht-unordered-list">
+              {here.map((a) => <RoleItem ctx={ctx} userId={user.id} assignmentId={a.id} text={t(`role.${a.role}`)} what={t(`role.${a.role}`)} />)}
+            </ul>
+          </>
+        ) : null;
+      })}
+      {projectAssignments.length ? (
+        <>
+          <h3 class="utrecht-heading-3">{t("line.first_line")}</h3>
+          <ul class="utrecht-unordered-list">
+            {projectAssignments.map((a) => (
+              <RoleItem ctx={ctx} userId={user.id} assignmentId={a.id} text={`${t(`role.${a.role}`)} — ${a.projectTitle ?? a.projectId}`} what={`${t(`role.${a.role}`)} ${a.projectTitle ?? ""}`} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <PostForm action={`/admin/users/${user.id}/roles`} csrfToken={ctx.csrfToken} label={t("user.assign_role")}>
+        <SelectField t={t} name="role" label={t("user.role")} required options={[]} groups={roleOptions(ctx)} values={roleValues} errors={roleErrors} />
+        <SelectField
+          t={t}
+          name="projectId"
+          label={t("user.project")}
+          options={[{ value: "", label: t("user.project_none") }, ...projects.map((p) => ({ value: p.id, label: p.title }))]}
+          values={roleValues}
+          errors={roleErrors}
+        />
+        <SubmitButton variant="secondary">{t("user.assign_role")}</SubmitButton>
+      </PostForm>
+    </section>
   );
 }
 

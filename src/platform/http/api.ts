@@ -38,3 +38,13 @@ export const problemResponses = {
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+
+/**
+ * The JSON body as it was sent. The route's request schema (the use case's
+ * own) has already checked it, for the 400 and the OpenAPI document; the use
+ * case parses it again, as it does every caller's input, so its transforms
+ * (an empty text to null) run once on what was sent.
+ */
+export function sentJson(c: Context): Promise<unknown> {
+  return c.req.json();
+}

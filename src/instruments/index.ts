@@ -4,7 +4,8 @@ export { loadInstruments, parseInstrumentFile, INSTRUMENTS_DIR, type LoadOptions
 export { InstrumentRegistry } from "./registry.ts";
 export { InstrumentLoadError, type InstrumentFileProblem } from "./errors.ts";
 export { instrumentSchema } from "./schema.ts";
-export { isIsoDate, validateAnswers, type ValidateOptions } from "./validate-answers.ts";
+export { validateAnswers, type ValidateOptions } from "./validate-answers.ts";
+export { isIsoDate } from "../domain/dates.ts";
 export type { AnswerError, AnswerErrorCode } from "./answer-errors.ts";
 export { visibleQuestions, visibleSections, effectiveAnswers, computeVisibility, type Visibility } from "./visibility.ts";
 export { isAnswered } from "./answer-reading.ts";

@@ -1,6 +1,7 @@
 // Checks a response's answers against its instrument. Partial validation is for
 // autosave and drafts: the shape of every answer must be right, but nothing is
 // required yet.
+import { isIsoDate } from "../domain/dates.ts";
 import type { AnswerErrorCode, AnswerError } from "./answer-errors.ts";
 import type { Answers, ChoiceOption, Instrument, Question, TableColumn, TableQuestion } from "./types.ts";
 import { asYesNo, cellFilled, explanationRequired, isAnswered, isPlainObject, isStringArray } from "./answer-reading.ts";
@@ -13,11 +14,6 @@ export interface ValidateOptions {
 }
 
 /** A yyyy-mm-dd date that exists in the calendar. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** What every check needs: where the errors go, and the organisation's values. */
 interface Check {

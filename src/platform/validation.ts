@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../domain/dates.ts";
 import { AppError, type FieldError } from "./errors.ts";
 import { isMessageKey, type MessageKey } from "./i18n/index.ts";
 
@@ -56,4 +57,15 @@ export const fields = {
       .min(1, "field.required")
       .max(254, "field.too_long")
       .pipe(z.email("field.email")),
+  /** A calendar date as the forms send it, e.g. 2026-04-15; 2026-02-30 is refused. */
+  date: () => z.string().trim().max(10, "field.date").refine(isIsoDate, "field.date"),
+  /** An optional date: absent and "" both mean none (undefined). */
+  optionalDate: () =>
+    z
+      .string()
+      .trim()
+      .max(10, "field.date")
+      .refine((v) => v === "" || isIsoDate(v), "field.date")
+      .transform((v) => (v ? v : undefined))
+      .optional(),
 };

@@ -1,6 +1,7 @@
 // Which of the instrument's legal rules fire on the answers, and from which
 // date each applies. Dates come from the file's provisions; a rule without a
 // provision (scope, facts) is not dated and always counts.
+import { isIsoDate } from "../dates.ts";
 import type { Answers, Condition, Instrument, LawBlock, LawRule, LawRuleEffect, Provision } from "../../instruments/types.ts";
 import { evaluateCondition, type ConditionContext } from "../../instruments/conditions.ts";
 import { effectiveAnswers, questionIndex } from "../../instruments/visibility.ts";
@@ -20,7 +21,6 @@ export interface FiredRule {
 /** The day after which every rule has applied: used for the eventual outcome. */
 export const END_OF_TIME = "9999-12-31";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function requireLaw(instrument: Instrument): LawBlock {
   if (instrument.kind !== "classification" || !instrument.law) {
@@ -30,7 +30,7 @@ export function requireLaw(instrument: Instrument): LawBlock {
 }
 
 export function assertIsoDate(onDate: string): void {
-  if (!ISO_DATE.test(onDate) || Number.isNaN(Date.parse(onDate))) throw new RangeError(`'${onDate}' is not a date (yyyy-mm-dd)`);
+  if (!isIsoDate(onDate)) throw new RangeError(`'${onDate}' is not a date (yyyy-mm-dd)`);
 }
 
 /** The condition context over the answers that count (visible questions only). */

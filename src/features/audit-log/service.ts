@@ -4,16 +4,11 @@ import type { Deps } from "../../platform/deps.ts";
 import { forbidden } from "../../platform/errors.ts";
 import { checkpointDir, checkpointText } from "../../platform/audit-log/checkpoints.ts";
 import { chainOf } from "../../platform/audit-log/record-event.ts";
-import { parseInput } from "../../platform/validation.ts";
+import { fields, parseInput } from "../../platform/validation.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "field.date")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+const isoDate = fields.optionalDate();
 
 export const AuditFilterInput = z.object({
   action: z.string().trim().max(80, "field.too_long").optional(),

@@ -1,14 +1,10 @@
 // Field shapes and column readers shared by the expert table, moral
 // deliberation and the ethics committee.
 import { z } from "zod";
+import { fields } from "../../platform/validation.ts";
 
 /** A calendar date as the forms send it, e.g. 2026-04-15; 2026-02-30 is refused. */
-export const dateField = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "field.date")
-    .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "field.date");
+export const dateField = fields.date;
 
 /** An optional id chosen in a form (a project, a person): "" and absent both mean none. */
 export const optionalId = () =>

@@ -28,15 +28,8 @@ export function requireActive(project: ProjectRef): void {
 }
 
 /** A stored JSON value, or the fallback when there is none or it is not JSON; `accept` checks its shape. */
-export function parseJsonValue<T>(text: string | null | undefined, fallback: T, accept: (v: unknown) => v is T = (_v): _v is T => true): T {
-  if (!text) return fallback;
-  try {
-    const v: unknown = JSON.parse(text);
-    return accept(v) ? v : fallback;
-  } catch {
-    return fallback;
-  }
-}
+import { readJsonAs as parseJsonValue } from "../../platform/db/json-columns.ts";
+export { parseJsonValue };
 
 /** The strings of a stored JSON list (anything else in it is left out). */
 export function parseStringList(text: string | null | undefined): string[] {

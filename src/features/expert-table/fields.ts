@@ -15,24 +15,5 @@ export const optionalId = () =>
     .optional()
     .transform((v) => v || null);
 
-/** Reads a JSON text column holding a list of strings; anything else reads as empty. */
-export function parseStringList(json: string | null | undefined): string[] {
-  const v = parseJson(json);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
-/** Reads a JSON text column holding an object of strings; anything else reads as empty. */
-export function parseRecord(json: string | null | undefined): Record<string, string> {
-  const v = parseJson(json);
-  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
-}
-
-function parseJson(json: string | null | undefined): unknown {
-  if (!json) return undefined;
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+/** JSON text columns: a list of strings, an object of strings; anything else reads as empty. */
+export { readStringList as parseStringList, readStringRecord as parseRecord } from "../../platform/db/json-columns.ts";

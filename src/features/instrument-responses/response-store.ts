@@ -2,6 +2,7 @@
 // belongs to (checked through the projects feature), the instrument version it
 // is pinned to, and its view. Every function takes the Deps (or the Tx) it
 // reads through, so inside a use case it reads in that use case's transaction.
+import { readJson } from "../../platform/db/json-columns.ts";
 import { isFinal, isPhase } from "../../domain/lifecycle/index.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canWorkOnProject } from "../../domain/permissions/project-access.ts";
@@ -50,12 +51,8 @@ export async function updateAtRevision(tx: Tx, actor: Actor, row: ResponseRow, c
 
 /** Stored answers and marks: a JSON object, or nothing when the text is not one. */
 export function parseObject(text: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const v = readJson(text);
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 export function instrumentOf(deps: Deps, id: string, version: string): Instrument {

@@ -1,7 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { addMeasure, getMeasure, listMeasures, MEASURE_STATUSES, REVIEW_CADENCES, setMeasureStatus, SETTABLE_STATUSES, signOffMeasure, SOURCE_TYPES, updateMeasure } from "./service.ts";
+import { sentJson } from "../expert-table/api-body.ts";
+import { addMeasure } from "./add-measure.ts";
+import { changeMeasure } from "./change-measure.ts";
+import { ChangeMeasureInput, MEASURE_STATUSES, NewMeasureBody, REVIEW_CADENCES, SignOffInput, SOURCE_TYPES } from "./inputs.ts";
+import { getMeasure, listMeasures } from "./queries.ts";
+import { signOffMeasure } from "./sign-off-measure.ts";
 
 const MeasureOut = z
   .object({
@@ -44,22 +49,12 @@ export function measuresApi() {
       summary: "Add a measure to a project",
       request: {
         params: IdParam,
-        body: jsonBody(
-          z.object({
-            title: z.string().openapi({ maxLength: 200 }),
-            description: z.string().optional(),
-            ownerUserId: z.string().optional(),
-            dueDate: z.string().optional().openapi({ description: "YYYY-MM-DD" }),
-            reviewCadence: z.enum(REVIEW_CADENCES).optional(),
-            source: z.object({ type: z.enum(SOURCE_TYPES), id: z.string().optional() }).optional(),
-            riskIds: z.array(z.string()).optional(),
-          }),
-        ),
+        body: jsonBody(NewMeasureBody),
       },
       responses: { 201: jsonResponse(z.object({ id: z.string() }), "Created"), ...problemResponses },
     }),
     async (c) => {
-      const body = c.req.valid("json");
+      const body = (await sentJson(c)) as Record<string, unknown>;
       const id = await addMeasure(c.get("deps"), requireActor(c), { ...body, source: body.source ?? { type: "manual" }, projectId: c.req.valid("param").id });
       return c.json({ id }, 201);
     },
@@ -75,40 +70,15 @@ export function measuresApi() {
       method: "patch",
       path: "/measures/{id}",
       tags: ["measures"],
-      summary: "Change a measure or its status; 'done' waits for someone else's sign-off, 'explained' needs an explanation",
-      request: {
-        params: IdParam,
-        body: jsonBody(
-          z.object({
-            title: z.string().optional(),
-            description: z.string().optional(),
-            ownerUserId: z.string().nullable().optional(),
-            dueDate: z.string().nullable().optional(),
-            reviewCadence: z.enum(REVIEW_CADENCES).optional(),
-            status: z.enum(SETTABLE_STATUSES).optional(),
-            explanation: z.string().optional(),
-            evidence: z.string().optional(),
-          }),
-        ),
-      },
+      summary: "Change a measure, its status or both (all or nothing); 'done' waits for someone else's sign-off, 'explained' needs an explanation",
+      request: { params: IdParam, body: jsonBody(ChangeMeasureInput) },
       responses: { 200: jsonResponse(MeasureOut, "The measure after the change"), 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
       const { id } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const current = await getMeasure(deps, actor, id);
-      if (body.title !== undefined || body.description !== undefined || body.ownerUserId !== undefined || body.dueDate !== undefined || body.reviewCadence !== undefined) {
-        await updateMeasure(deps, actor, id, {
-          title: body.title ?? current.title,
-          description: body.description ?? current.description,
-          ownerUserId: body.ownerUserId === undefined ? (current.ownerUserId ?? undefined) : (body.ownerUserId ?? undefined),
-          dueDate: body.dueDate === undefined ? (current.dueDate ?? undefined) : (body.dueDate ?? undefined),
-          reviewCadence: body.reviewCadence ?? current.reviewCadence,
-        });
-      }
-      if (body.status !== undefined) await setMeasureStatus(deps, actor, id, { status: body.status, explanation: body.explanation, evidence: body.evidence });
+      await changeMeasure(deps, actor, id, await sentJson(c));
       return c.json(await getMeasure(deps, actor, id), 200);
     },
   );
@@ -118,15 +88,15 @@ export function measuresApi() {
       method: "post",
       path: "/measures/{id}/signoff",
       tags: ["measures"],
-      summary: "Confirm a measure is done: not by its owner nor by whoever marked it done",
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(MeasureOut, "The measure, now done"), 422: problemResponses[400], ...problemResponses },
+      summary: "Confirm a measure is done: not by its owner nor by whoever marked it done. With expectedStatus (the status as you saw it, awaiting_signoff) a measure confirmed or changed meanwhile is a conflict (409)",
+      request: { params: IdParam, query: SignOffInput },
+      responses: { 200: jsonResponse(MeasureOut, "The measure, now done"), 409: problemResponses[400], 422: problemResponses[400], ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
       const { id } = c.req.valid("param");
-      await signOffMeasure(deps, actor, id);
+      await signOffMeasure(deps, actor, id, c.req.valid("query"));
       return c.json(await getMeasure(deps, actor, id), 200);
     },
   );

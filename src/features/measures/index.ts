@@ -4,7 +4,7 @@ import { measuresApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-measures.ts";
 import { measureRoutes } from "./routes.tsx";
-import { listMeasures, measureCounts } from "./service.ts";
+import { listMeasures, measureCounts } from "./queries.ts";
 import { MeasuresPanel } from "./views.tsx";
 
 export const measuresFeature: Feature = {

@@ -87,6 +87,7 @@ export const nl = {
   "measures.signoff_not_awaiting": "Deze maatregel wacht niet op bevestiging.",
   "measures.signoff_not_self": "U kunt uw eigen maatregel niet zelf bevestigen. Iemand anders doet dat.",
   "measures.changed_meanwhile": "Iemand anders heeft de maatregel intussen veranderd. Bekijk de pagina opnieuw.",
+  "measures.signed_off_meanwhile": "De maatregel is intussen al bevestigd door {name}. U hoeft niets meer te doen.",
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -177,6 +178,7 @@ export const en: Record<keyof typeof nl, string> = {
   "measures.signoff_not_awaiting": "This measure is not waiting for confirmation.",
   "measures.signoff_not_self": "You cannot confirm your own measure. Someone else does.",
   "measures.changed_meanwhile": "Someone else changed the measure in the meantime. Look at the page again.",
+  "measures.signed_off_meanwhile": "The measure was confirmed in the meantime by {name}. There is nothing left for you to do.",
 };
 
 declare module "../../platform/i18n/index.ts" {

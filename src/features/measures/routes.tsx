@@ -7,7 +7,12 @@ import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import type { Values } from "../../ui/form.tsx";
 import { listOrganisationPeople, loadProjectForActor } from "../projects/service.ts";
-import { addMeasure, getMeasure, listMeasures, maySignOff, setMeasureStatus, signOffMeasure, updateMeasure } from "./service.ts";
+import { addMeasure } from "./add-measure.ts";
+import { getMeasure, listMeasures } from "./queries.ts";
+import { maySignOff } from "./rules.ts";
+import { setMeasureStatus } from "./set-measure-status.ts";
+import { signOffMeasure } from "./sign-off-measure.ts";
+import { updateMeasure } from "./update-measure.ts";
 import { MeasurePage, MeasuresPage } from "./views.tsx";
 
 export function measureRoutes(): Hono<AppEnv> {
@@ -84,8 +89,8 @@ export function measureRoutes(): Hono<AppEnv> {
     const status = await setMeasureStatus(c.get("deps"), requireActor(c), measureId, body);
     return status === "awaiting_signoff" ? "measures.awaiting_signoff" : "measures.status_saved";
   });
-  measurePost("/signoff", "signoff", async (c, measureId) => {
-    await signOffMeasure(c.get("deps"), requireActor(c), measureId);
+  measurePost("/signoff", "signoff", async (c, measureId, body) => {
+    await signOffMeasure(c.get("deps"), requireActor(c), measureId, { expectedStatus: body.expectedStatus || undefined });
     return "measures.signed_off_flash";
   });
 

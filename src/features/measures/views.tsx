@@ -4,7 +4,8 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField,
 import type { PageContext } from "../../ui/page-context.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { RadioGroupField as RadioGroup } from "../../ui/choice-fields.tsx";
-import { MEASURE_LIMITS, REVIEW_CADENCES, SETTABLE_STATUSES, type Measure } from "./service.ts";
+import { MEASURE_LIMITS, REVIEW_CADENCES, SETTABLE_STATUSES } from "./inputs.ts";
+import type { Measure } from "./measure-rows.ts";
 
 type Person = { id: string; name: string };
 
@@ -70,7 +71,7 @@ function MeasureFields({ ctx, people, values, errors }: { ctx: PageContext; peop
       <TextField t={t} name="title" label={t("measures.field.title")} required maxlength={MEASURE_LIMITS.title} values={values} errors={errors} />
       <TextArea t={t} name="description" label={t("measures.field.description")} rows={3} maxlength={MEASURE_LIMITS.description} values={values} errors={errors} />
       <SelectField t={t} name="ownerUserId" label={t("measures.field.owner")} hint={t("measures.field.owner_hint")} options={[{ value: "", label: t("measures.no_owner") }, ...people.map((p) => ({ value: p.id, label: p.name }))]} values={values} errors={errors} />
-      <TextField t={t} name="dueDate" type="date" label={t("measures.field.due")} hint={t("measures.field.due_hint")} maxlength={10} values={values} errors={errors} />
+      <TextField t={t} name="dueDate" type="date" label={t("measures.field.due")} hint={t("measures.field.due_hint")} maxlength={MEASURE_LIMITS.date} values={values} errors={errors} />
       <SelectField t={t} name="reviewCadence" label={t("measures.field.cadence")} options={REVIEW_CADENCES.map((c) => ({ value: c, label: t(`measures.cadence.${c}`) }))} values={values} errors={errors} />
     </>
   );
@@ -155,6 +156,7 @@ export function MeasurePage(props: {
           <Paragraph>{t("measures.signoff.intro")}</Paragraph>
           {may.signOff ? (
             <PostForm action={`${base}/signoff`} csrfToken={ctx.csrfToken} label={t("measures.signoff.title")}>
+              <input type="hidden" name="expectedStatus" value={m.status} />
               <SubmitButton>{t("measures.signoff.submit")}</SubmitButton>
             </PostForm>
           ) : (

@@ -1,8 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
+import { sentJson } from "../expert-table/api-body.ts";
+import { addValue } from "./add-value.ts";
+import { NewValueInput, ValueChangeInput, VALUE_LIMITS } from "./inputs.ts";
 import { valuesProfile } from "./profile.ts";
-import { addValue, getValue, listValues, updateValue } from "./service.ts";
+import { getValue, listValues } from "./queries.ts";
+import { changeValue } from "./update-value.ts";
 
 const LocalTextSchema = z.object({ nl: z.string(), en: z.string() });
 const ValueSchema = z
@@ -11,16 +15,8 @@ const ValueSchema = z
 const ValueWithHistory = ValueSchema.extend({
   history: z.array(z.object({ version: z.number().int(), name: LocalTextSchema, description: LocalTextSchema, active: z.boolean(), changedAt: z.string(), changedByName: z.string() })),
 }).openapi("ValueWithHistory");
-const KeyParam = z.object({ key: z.string().min(1).max(40).openapi({ param: { name: "key", in: "path" } }) });
+const KeyParam = z.object({ key: z.string().min(1).max(VALUE_LIMITS.key).openapi({ param: { name: "key", in: "path" } }) });
 const ProjectParam = z.object({ projectId: z.string().min(1).max(64).openapi({ param: { name: "projectId", in: "path" } }) });
-const ValueBody = z.object({
-  nameNl: z.string().optional(),
-  nameEn: z.string().optional(),
-  descriptionNl: z.string().optional(),
-  descriptionEn: z.string().optional(),
-  active: z.boolean().optional(),
-});
-
 function publicValue(v: { key: string; name: { nl: string; en: string }; description: { nl: string; en: string }; active: boolean; version: number }) {
   return { key: v.key, name: v.name, description: v.description, active: v.active, version: v.version };
 }
@@ -47,15 +43,14 @@ export function valuesApi() {
       path: "/values",
       tags: ["values"],
       summary: "Add a value with a new key (admin)",
-      request: { body: jsonBody(ValueBody.extend({ key: z.string() })) },
+      request: { body: jsonBody(NewValueInput) },
       responses: { 201: jsonResponse(ValueSchema, "Added"), ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
-      const body = c.req.valid("json");
-      await addValue(deps, actor, { ...body, active: body.active ?? true });
-      return c.json(publicValue(await getValue(deps, actor, body.key)), 201);
+      await addValue(deps, actor, await sentJson(c));
+      return c.json(publicValue(await getValue(deps, actor, c.req.valid("json").key)), 201);
     },
   );
 
@@ -65,22 +60,14 @@ export function valuesApi() {
       path: "/values/{key}",
       tags: ["values"],
       summary: "Change a value's names, description or state (admin); the old version is kept",
-      request: { params: KeyParam, body: jsonBody(ValueBody) },
+      request: { params: KeyParam, body: jsonBody(ValueChangeInput) },
       responses: { 200: jsonResponse(ValueSchema, "The value after the change"), ...problemResponses },
     }),
     async (c) => {
       const deps = c.get("deps");
       const actor = requireActor(c);
       const { key } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const current = await getValue(deps, actor, key);
-      await updateValue(deps, actor, key, {
-        nameNl: body.nameNl ?? current.name.nl,
-        nameEn: body.nameEn ?? current.name.en,
-        descriptionNl: body.descriptionNl ?? current.description.nl,
-        descriptionEn: body.descriptionEn ?? current.description.en,
-        active: body.active ?? current.active,
-      });
+      await changeValue(deps, actor, key, await sentJson(c));
       return c.json(publicValue(await getValue(deps, actor, key)), 200);
     },
   );

@@ -6,7 +6,7 @@ import { en, nl } from "./messages.ts";
 import * as m005 from "./migrations/005-values.ts";
 import { valuesProfile } from "./profile.ts";
 import { valuesRoutes } from "./routes.tsx";
-import { ensureValueSet } from "./service.ts";
+import { ensureValueSet } from "./ensure-value-set.ts";
 import { ValuesPanel } from "./views/panel.tsx";
 
 export type { ValueTouch, ValuesSource } from "./profile.ts";

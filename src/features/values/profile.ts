@@ -6,7 +6,8 @@ import type { LocalText } from "../../instruments/index.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { loadProjectForActor } from "../projects/access.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
-import { listValues, type OrgValue } from "./service.ts";
+import { listValues } from "./queries.ts";
+import type { OrgValue } from "./value-rows.ts";
 
 /** One place where a project touches a value, e.g. "Ethisch canvas — Gegevensbronnen". */
 export interface ValueTouch {

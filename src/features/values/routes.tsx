@@ -4,7 +4,9 @@ import { forbidden } from "../../platform/errors.ts";
 import type { AppEnv } from "../../platform/http/env.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import { valuesProfile } from "./profile.ts";
-import { addValue, getValue, listValues, updateValue } from "./service.ts";
+import { addValue } from "./add-value.ts";
+import { getValue, listValues } from "./queries.ts";
+import { updateValue } from "./update-value.ts";
 import { EditValuePage, NewValuePage, ValuesListPage, ValuesProfilePage } from "./views/values-pages.tsx";
 
 export function valuesRoutes(): Hono<AppEnv> {

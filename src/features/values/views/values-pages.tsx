@@ -4,7 +4,8 @@ import { ButtonLink, Cell, formatDateTime, Heading1, Heading2, Link, Paragraph, 
 import { ErrorSummary, PostForm, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import type { ValuesProfile } from "../profile.ts";
-import type { OrgValue, OrgValueWithHistory } from "../service.ts";
+import { VALUE_LIMITS } from "../inputs.ts";
+import type { OrgValue, OrgValueWithHistory } from "../value-rows.ts";
 
 function State({ ctx, active }: { ctx: PageContext; active: boolean }) {
   return active ? <StatusBadge status="valid">{ctx.t("values.active")}</StatusBadge> : <StatusBadge status="invalid">{ctx.t("values.retired")}</StatusBadge>;
@@ -35,10 +36,10 @@ function ValueFields({ ctx, values, errors }: { ctx: PageContext; values: Values
   const { t } = ctx;
   return (
     <>
-      <TextField t={t} name="nameNl" label={t("values.name_nl")} required maxlength={80} values={values} errors={errors} />
-      <TextField t={t} name="nameEn" label={t("values.name_en")} required maxlength={80} values={values} errors={errors} />
-      <TextArea t={t} name="descriptionNl" label={t("values.description_nl")} rows={3} maxlength={600} values={values} errors={errors} />
-      <TextArea t={t} name="descriptionEn" label={t("values.description_en")} rows={3} maxlength={600} values={values} errors={errors} />
+      <TextField t={t} name="nameNl" label={t("values.name_nl")} required maxlength={VALUE_LIMITS.name} values={values} errors={errors} />
+      <TextField t={t} name="nameEn" label={t("values.name_en")} required maxlength={VALUE_LIMITS.name} values={values} errors={errors} />
+      <TextArea t={t} name="descriptionNl" label={t("values.description_nl")} rows={3} maxlength={VALUE_LIMITS.description} values={values} errors={errors} />
+      <TextArea t={t} name="descriptionEn" label={t("values.description_en")} rows={3} maxlength={VALUE_LIMITS.description} values={values} errors={errors} />
       <CheckboxField name="active" label={t("values.active_label")} hint={t("values.active_hint")} checked={values.active === "1"} />
     </>
   );
@@ -52,7 +53,7 @@ export function NewValuePage({ ctx, values, errors }: { ctx: PageContext; values
       <Heading1>{t("values.new")}</Heading1>
       <ErrorSummary t={t} errors={errors} />
       <PostForm action="/admin/values" csrfToken={ctx.csrfToken}>
-        <TextField t={t} name="key" label={t("values.key")} hint={t("values.key_hint")} required maxlength={40} values={values} errors={errors} />
+        <TextField t={t} name="key" label={t("values.key")} hint={t("values.key_hint")} required maxlength={VALUE_LIMITS.key} values={values} errors={errors} />
         <ValueFields ctx={ctx} values={values ?? { active: "1" }} errors={errors} />
         <SubmitButton>{t("values.add_submit")}</SubmitButton>
       </PostForm>

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
+import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, sentJson } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { sentJson } from "../expert-table/api-body.ts";
 import { addMeasure } from "./add-measure.ts";
 import { changeMeasure } from "./change-measure.ts";
 import { ChangeMeasureInput, MEASURE_STATUSES, NewMeasureBody, REVIEW_CADENCES, SignOffInput, SOURCE_TYPES } from "./inputs.ts";

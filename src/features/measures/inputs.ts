@@ -1,6 +1,7 @@
 // What a measure may hold, and the request schemas of its use cases. The pages,
 // the API's request bodies (and so its 400 answers and /api/v1/openapi.json)
 // use these schemas, so every limit is written once, here.
+import { isIsoDate } from "../../domain/dates.ts";
 import { z } from "zod";
 import { fields } from "../../platform/validation.ts";
 
@@ -16,19 +17,8 @@ export type MeasureSourceType = (typeof SOURCE_TYPES)[number];
 
 export const MEASURE_LIMITS = { title: 200, description: 4000, evidence: 4000, explanation: 4000, sourceId: 64, id: 64, date: 10, riskIds: 100 } as const;
 
-export function isValidDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
 
-const isoDate = z
-  .string()
-  .trim()
-  .max(MEASURE_LIMITS.date, "field.date")
-  .optional()
-  .transform((v) => v || undefined)
-  .refine((v) => v === undefined || isValidDate(v), "field.date");
+const isoDate = fields.optionalDate();
 
 const optionalId = z
   .string()
@@ -84,7 +74,7 @@ export const ChangeMeasureInput = z
       .string()
       .trim()
       .max(MEASURE_LIMITS.date, "field.date")
-      .refine((v) => v === "" || isValidDate(v), "field.date")
+      .refine((v) => v === "" || isIsoDate(v), "field.date")
       .nullable()
       .optional()
       .describe("YYYY-MM-DD"),

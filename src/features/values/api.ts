@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { apiRouter, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
+import { apiRouter, jsonBody, jsonResponse, problemResponses, sentJson } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
-import { sentJson } from "../expert-table/api-body.ts";
 import { addValue } from "./add-value.ts";
 import { NewValueInput, ValueChangeInput, VALUE_LIMITS } from "./inputs.ts";
 import { valuesProfile } from "./profile.ts";

@@ -8,7 +8,8 @@ import { clearSessionCookie, setLangCookie, setSessionCookie } from "../../platf
 import { clientAddress } from "../../platform/http/client-address.ts";
 import { isLang } from "../../platform/i18n/index.ts";
 import { AccountPage, LoginPage } from "./views.tsx";
-import { changeOwnPassword, logIn, logOut, setLocale } from "./service.ts";
+import { changeOwnPassword, endOwnSessions, logIn, logOut, setLocale } from "./service.ts";
+import { listUserSessions } from "../../platform/auth/sessions.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 import type { LoginWhere } from "./login-methods.ts";
 
@@ -66,10 +67,11 @@ export function accountRoutes(): Hono<AppEnv> {
     return c.redirect(safeLocalPath(body.returnTo), 303);
   });
 
-  const showAccount = async (c: AppContext, extra: Omit<Parameters<typeof AccountPage>[0], "ctx" | "tokens"> = {}, status = 200) => {
+  const showAccount = async (c: AppContext, extra: Omit<Parameters<typeof AccountPage>[0], "ctx" | "tokens" | "sessions"> = {}, status = 200) => {
     const actor = requireActor(c);
     const tokens = await listApiTokens(c.get("deps"), actor);
-    return renderPage(c, c.get("t")("account.title"), (ctx) => <AccountPage ctx={ctx} tokens={tokens} {...extra} />, status);
+    const sessions = await listUserSessions(c.get("deps"), actor.userId, c.get("sessionToken") ?? undefined);
+    return renderPage(c, c.get("t")("account.title"), (ctx) => <AccountPage ctx={ctx} tokens={tokens} sessions={sessions} {...extra} />, status);
   };
 
   app.get("/account", (c) => showAccount(c));
@@ -80,7 +82,7 @@ export function accountRoutes(): Hono<AppEnv> {
     return handleForm(
       c,
       async () => {
-        await changeOwnPassword(c.get("deps"), actor, body);
+        await changeOwnPassword(c.get("deps"), actor, body, c.get("sessionToken") ?? undefined);
         return redirectWithFlash(c, "/account", "account.password_changed");
       },
       (errors, status) => showAccount(c, { errors }, status),
@@ -98,6 +100,19 @@ export function accountRoutes(): Hono<AppEnv> {
         return showAccount(c, { newToken: token }, 201);
       },
       (errors, status) => showAccount(c, { tokenErrors: errors, tokenValues: body }, status),
+    );
+  });
+
+  app.post("/account/sessions/end", async (c) => {
+    const actor = requireActor(c);
+    const body = await formBody(c);
+    return handleForm(
+      c,
+      async () => {
+        await endOwnSessions(c.get("deps"), actor, body, c.get("sessionToken") ?? "");
+        return redirectWithFlash(c, "/account", "account.sessions_ended");
+      },
+      (errors, status) => showAccount(c, { sessionErrors: errors }, status),
     );
   });
 

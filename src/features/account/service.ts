@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../platform/auth/passwords.ts";
-import { createSession, deleteSession, sessionIdOf } from "../../platform/auth/sessions.ts";
+import { createSession, deleteSession, endUserAccess, sessionIdOf } from "../../platform/auth/sessions.ts";
 import { loginSucceeded, recordLoginFailure, reserveLoginAttempt } from "../../platform/auth/throttle.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
@@ -69,7 +69,11 @@ export const ChangePasswordInput = z.object({
   password: z.string().min(1, "field.required").max(200, "field.too_long"),
 });
 
-export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, input: unknown): Promise<void> {
+/**
+ * Changes one's own password. Every other session and every API token ends
+ * with the old password (the user is told); the session in use stays.
+ */
+export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, input: unknown, currentSessionToken?: string): Promise<{ sessions: number; tokens: number }> {
   const { current, password } = parseInput(ChangePasswordInput, input);
   const row = await deps.db.selectFrom("users").select("password_hash").where("id", "=", actor.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, current))) {
@@ -80,7 +84,7 @@ export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, inp
   const hash = await hashPassword(password);
   // The hashes are worked out before the write lock; the update only lands if the
   // password checked above is still the one stored, so two changes cannot pass each other.
-  await inTransaction(deps, actor, async (tx) => {
+  return inTransaction(deps, actor, async (tx) => {
     const changed = await tx.db
       .updateTable("users")
       .set({ password_hash: hash, updated_at: tx.now().toISOString() })
@@ -88,6 +92,25 @@ export async function changeOwnPassword(deps: Deps, actor: ActorWithProfile, inp
       .where("password_hash", "=", row.password_hash)
       .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError("conflict", "error.conflict");
-    await tx.audit({ action: "user.password_changed", entityType: "user", entityId: actor.userId });
+    const ended = await endUserAccess(tx.db, actor.userId, tx.now(), currentSessionToken);
+    await tx.audit({ action: "user.password_changed", entityType: "user", entityId: actor.userId, after: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
+    return ended;
+  });
+}
+
+export const EndSessionInput = z.object({ session: z.string().trim().min(1, "field.required").max(128, "field.too_long") });
+
+/** Ends one of one's own sessions, or with `session: "others"` every session but the current one. */
+export async function endOwnSessions(deps: Deps, actor: ActorWithProfile, input: unknown, currentSessionToken: string): Promise<number> {
+  const { session } = parseInput(EndSessionInput, input);
+  const current = sessionIdOf(currentSessionToken);
+  if (session === current) throw new AppError("rule_refused", "account.sessions_end_current");
+  return inTransaction(deps, actor, async (tx) => {
+    let q = tx.db.deleteFrom("sessions").where("user_id", "=", actor.userId).where("id", "!=", current);
+    if (session !== "others") q = q.where("id", "=", session);
+    const ended = Number((await q.executeTakeFirst()).numDeletedRows);
+    if (session !== "others" && ended === 0) throw new AppError("not_found", "error.not_found");
+    await tx.audit({ action: "session.ended", entityType: "user", entityId: actor.userId, after: { sessionsEnded: ended, which: session === "others" ? "others" : "one" } });
+    return ended;
   });
 }

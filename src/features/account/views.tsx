@@ -3,6 +3,7 @@ import type { FieldError } from "../../platform/errors.ts";
 import { Cell, formatDate, formatDateTime, Heading1, Heading2, Paragraph, Row, Table } from "../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type Values } from "../../ui/form.tsx";
 import type { ApiTokenView } from "./api-tokens.ts";
+import type { SessionView } from "../../platform/auth/sessions.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 
 /** The login page: what other login methods add (buttons of the organisation's identity provider), then the password form where it is allowed. */
@@ -30,7 +31,16 @@ export async function LoginPage(props: { ctx: PageContext; values?: Values; erro
   );
 }
 
-export function AccountPage(props: { ctx: PageContext; errors?: FieldError[]; tokens: ApiTokenView[]; tokenErrors?: FieldError[]; tokenValues?: Values; newToken?: string }) {
+export function AccountPage(props: {
+  ctx: PageContext;
+  errors?: FieldError[];
+  tokens: ApiTokenView[];
+  sessions: SessionView[];
+  sessionErrors?: FieldError[];
+  tokenErrors?: FieldError[];
+  tokenValues?: Values;
+  newToken?: string;
+}) {
   const { ctx, errors, tokens, tokenErrors, newToken } = props;
   const { t, lang } = ctx;
   return (
@@ -46,6 +56,7 @@ export function AccountPage(props: { ctx: PageContext; errors?: FieldError[]; to
           <SubmitButton>{t("account.submit")}</SubmitButton>
         </PostForm>
       </section>
+      <SessionsSection ctx={ctx} sessions={props.sessions} errors={props.sessionErrors} />
       <section aria-labelledby="account-tokens">
         <Heading2 id="account-tokens">{t("account.tokens")}</Heading2>
         <Paragraph>{t("account.tokens_intro")}</Paragraph>
@@ -85,5 +96,41 @@ export function AccountPage(props: { ctx: PageContext; errors?: FieldError[]; to
         </PostForm>
       </section>
     </>
+  );
+}
+
+function SessionsSection({ ctx, sessions, errors }: { ctx: PageContext; sessions: SessionView[]; errors?: FieldError[] }) {
+  const { t, lang } = ctx;
+  const others = sessions.filter((s) => !s.current);
+  return (
+    <section aria-labelledby="account-sessions">
+      <Heading2 id="account-sessions">{t("account.sessions")}</Heading2>
+      <Paragraph>{t("account.sessions_intro")}</Paragraph>
+      <ErrorSummary t={t} errors={errors} />
+      <Table caption={t("account.sessions")} headers={[t("account.session_col.started"), t("account.session_col.last_seen"), ""]}>
+        {sessions.map((s) => (
+          <Row>
+            <Cell>{formatDateTime(s.createdAt, lang)}</Cell>
+            <Cell>{formatDateTime(s.lastSeenAt, lang)}</Cell>
+            <Cell>
+              {s.current ? (
+                <strong>{t("account.session_current")}</strong>
+              ) : (
+                <PostForm action="/account/sessions/end" csrfToken={ctx.csrfToken} class="afw-inline-form">
+                  <input type="hidden" name="session" value={s.id} />
+                  <button type="submit" class="utrecht-button utrecht-button--subtle" aria-label={t("account.session_end_label", { started: formatDateTime(s.createdAt, lang) })}>{t("account.session_end")}</button>
+                </PostForm>
+              )}
+            </Cell>
+          </Row>
+        ))}
+      </Table>
+      {others.length > 1 ? (
+        <PostForm action="/account/sessions/end" csrfToken={ctx.csrfToken}>
+          <input type="hidden" name="session" value="others" />
+          <SubmitButton variant="secondary">{t("account.sessions_end_others")}</SubmitButton>
+        </PostForm>
+      ) : null}
+    </section>
   );
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isOrganisationRole, ORGANISATION_ROLES } from "../../domain/permissions/roles.ts";
+import { segregationConflict } from "../../domain/permissions/segregation.ts";
 import { hashPassword, passwordProblem } from "../../platform/auth/passwords.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { invalid, notFound } from "../../platform/errors.ts";
+import { AppError, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 
@@ -20,6 +21,7 @@ export const BootstrapUserInput = z.object({
  */
 export async function bootstrapUser(deps: Deps, input: unknown, actorLabel = "systeem (opdrachtregel)"): Promise<string> {
   const data = parseInput(BootstrapUserInput, input);
+  if (segregationConflict(data.roles.filter(isOrganisationRole))) throw new AppError("rule_refused", "role.segregation");
   const org = await deps.db
     .selectFrom("organisations")
     .select("id")

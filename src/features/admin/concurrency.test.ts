@@ -45,3 +45,35 @@ describeEachEngine("user management: one transaction per change", (get) => {
     expect((await verifyAllChains(db)).find((r) => r.chain === organisationId)).toMatchObject({ broken: null });
   });
 });
+
+describeEachEngine("user management: segregation of duties", (get) => {
+  it("nobody gives themselves a role, and admin never goes with a 3rd-line or committee role", async () => {
+    const { deps, db } = get();
+    const { users } = await organisationWith(deps, "scheiding", { admin: ["admin"], other: ["admin"], auditor: ["it_auditor"] });
+    const client = new TestClient(createApp(deps, allFeatures));
+    await client.logIn(users.admin!.email, PASSWORD);
+    const count = async () => (await db.selectFrom("role_assignments").select("id").execute()).length;
+    const before = await count();
+
+    for (const role of ["it_auditor", "committee_chair", "fg", "cio"]) {
+      const self = await client.api("POST", `/api/v1/users/${users.admin!.id}/roles`, { role });
+      expect(self.status, role).toBe(403);
+      expect(((await self.json()) as { detail: string }).detail).toBe("U kunt uzelf geen rol geven. Vraag een andere beheerder.");
+    }
+    const mixed = await client.api("POST", `/api/v1/users/${users.other!.id}/roles`, { role: "vic" });
+    expect(mixed.status).toBe(422);
+    expect(((await mixed.json()) as { detail: string }).detail).toMatch(/^Dit kan niet\. Deze persoon zou dan beheerder zijn/);
+    const reverse = await client.api("POST", `/api/v1/users/${users.auditor!.id}/roles`, { role: "admin" });
+    expect(reverse.status).toBe(422);
+    expect(await count()).toBe(before);
+
+    // On the page the same rule shows as a message above the form.
+    await client.get(`/admin/users/${users.other!.id}`);
+    const page = await client.post(`/admin/users/${users.other!.id}/roles`, { role: "committee_member", projectId: "" });
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain("Wie Afweging beheert, houdt er niet ook toezicht op.");
+    expect(await count()).toBe(before);
+    // A role that does not oversee is fine.
+    expect((await client.api("POST", `/api/v1/users/${users.other!.id}/roles`, { role: "jurist" })).status).toBe(201);
+  });
+});

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { can, type Actor } from "../../domain/permissions/permissions.ts";
-import { isOrganisationRole, isProjectRole, isRole, ORGANISATION_ROLES, PROJECT_ROLES, type Role } from "../../domain/permissions/roles.ts";
+import { isOrganisationRole, isProjectRole, isRole, ORGANISATION_ROLES, PROJECT_ROLES, type OrganisationRole, type Role } from "../../domain/permissions/roles.ts";
+import { segregationConflict } from "../../domain/permissions/segregation.ts";
 import { hashPassword, passwordProblem } from "../../platform/auth/passwords.ts";
-import { deleteUserSessions } from "../../platform/auth/sessions.ts";
+import { endUserAccess } from "../../platform/auth/sessions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction, lockForUpdate, type Tx } from "../../platform/transaction.ts";
@@ -190,8 +191,15 @@ async function writeUserActive(tx: Tx, actor: Actor, userId: string, active: boo
     .where("id", "=", userId)
     .where("organisation_id", "=", actor.organisationId)
     .execute();
-  if (!active) await deleteUserSessions(tx.db, userId);
-  await tx.audit({ action: active ? "user.activated" : "user.deactivated", entityType: "user", entityId: userId, before: { active: before.active }, after: { active } });
+  // A deactivated user's sessions and tokens end for good: reactivation revives nothing.
+  const ended = active ? null : await endUserAccess(tx.db, userId, tx.now());
+  await tx.audit({
+    action: active ? "user.activated" : "user.deactivated",
+    entityType: "user",
+    entityId: userId,
+    before: { active: before.active },
+    after: { active, ...(ended ? { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } : {}) },
+  });
 }
 
 export const ResetPasswordInput = z.object({ password: z.string().min(1, "field.required").max(200, "field.too_long") });
@@ -207,9 +215,9 @@ export async function resetPassword(deps: Deps, actor: Actor, userId: string, in
   await inTransaction(deps, actor, async (tx) => {
     await lockUser(tx, actor, userId);
     await tx.db.updateTable("users").set({ password_hash: hash, updated_at: tx.now().toISOString() }).where("id", "=", userId).where("organisation_id", "=", actor.organisationId).execute();
-    // Whoever held the old password is logged out everywhere.
-    await deleteUserSessions(tx.db, userId);
-    await tx.audit({ action: "user.password_reset", entityType: "user", entityId: userId });
+    // Whoever held the old password is logged out everywhere, and the user's API tokens end.
+    const ended = await endUserAccess(tx.db, userId, tx.now());
+    await tx.audit({ action: "user.password_reset", entityType: "user", entityId: userId, after: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
   });
 }
 
@@ -228,10 +236,12 @@ export async function assignRole(deps: Deps, actor: Actor, userId: string, input
   const { role, projectId } = parseInput(AssignRoleInput, input);
   if (isOrganisationRole(role) && projectId) throw invalid([{ field: "projectId", messageKey: "role.org_role_no_project" }]);
   if (isProjectRole(role) && !projectId) throw invalid([{ field: "projectId", messageKey: "role.project_required" }]);
-  if (role === "admin" && userId === actor.userId) throw new AppError("forbidden", "role.no_self_admin");
+  // Nobody gives themselves a role: an administrator cannot step into a project or an oversight line alone.
+  if (userId === actor.userId) throw new AppError("forbidden", role === "admin" ? "role.no_self_admin" : "role.no_self_assign");
   const id = deps.newId();
   await inTransaction(deps, actor, async (tx) => {
     await lockUser(tx, actor, userId);
+    if (isOrganisationRole(role)) await assertSegregation(tx, actor, userId, role);
     if (projectId) {
       const project = await tx.db.selectFrom("projects").select("id").where("id", "=", projectId).where("organisation_id", "=", actor.organisationId).executeTakeFirst();
       if (!project) throw invalid([{ field: "projectId", messageKey: "role.project_unknown" }]);
@@ -265,6 +275,19 @@ export async function removeRole(deps: Deps, actor: Actor, assignmentId: string)
     await tx.db.deleteFrom("role_assignments").where("id", "=", assignmentId).where("organisation_id", "=", actor.organisationId).execute();
     await tx.audit({ action: "role.removed", entityType: "user", entityId: assignment.user_id, before: { role: assignment.role, projectId: assignment.project_id || null } });
   });
+}
+
+/** Who manages the application does not also oversee it: admin and a 3rd-line or committee role never go together. */
+async function assertSegregation(tx: Tx, actor: Actor, userId: string, role: OrganisationRole): Promise<void> {
+  const held = await tx.db
+    .selectFrom("role_assignments")
+    .select("role")
+    .where("user_id", "=", userId)
+    .where("organisation_id", "=", actor.organisationId)
+    .where("project_id", "=", "")
+    .execute();
+  const roles = [...held.map((r) => r.role).filter(isOrganisationRole), role];
+  if (segregationConflict(roles)) throw new AppError("rule_refused", "role.segregation");
 }
 
 /** Refuses to take away the last active administrator; the admin rows stay locked so two removals cannot pass each other. */

@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = {
   "session.login": "user",
   "session.login_failed": "user",
   "session.logout": "user",
+  "session.ended": "user",
   "session.sso_login": "user",
   "sso.settings_updated": "organisation",
   "sso_provider.created": "sso_provider",

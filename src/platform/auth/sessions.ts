@@ -65,3 +65,41 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
+
+/**
+ * Ends a user's access: every session but the one kept (the user's own, when
+ * they change their password) and every API token. A password change, a reset
+ * and a deactivation call this, so nothing that was let in by the old state
+ * stays in; reactivating a user revives nothing.
+ */
+export async function endUserAccess(db: Db, userId: string, now: Date, keepSessionToken?: string): Promise<{ sessions: number; tokens: number }> {
+  let sessions = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionToken) sessions = sessions.where("id", "!=", sessionIdOf(keepSessionToken));
+  const ended = await sessions.executeTakeFirst();
+  const revoked = await db.updateTable("api_tokens").set({ revoked_at: now.toISOString() }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  return { sessions: Number(ended.numDeletedRows), tokens: Number(revoked.numUpdatedRows) };
+}
+
+export interface SessionView {
+  /** The stored id (a hash of the token): ends it, and cannot be used to log in. */
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+/** A user's live sessions, the current one marked, newest first. */
+export async function listUserSessions(deps: Deps, userId: string, currentToken?: string): Promise<SessionView[]> {
+  const now = deps.now();
+  const currentId = currentToken ? sessionIdOf(currentToken) : null;
+  const rows = await deps.db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "last_seen_at"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now.toISOString())
+    .where("last_seen_at", ">", new Date(now.getTime() - IDLE_MS).toISOString())
+    .orderBy("last_seen_at", "desc")
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, current: r.id === currentId }));
+}

@@ -1,33 +1,9 @@
 import { expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/features/demo/people.ts";
-import { addRecommendation, finaliseAdvice, requestAdvice, respondToRecommendation, saveAdvice } from "../../src/features/expert-table/service.ts";
-import { CANVAS_INSTRUMENT_ID } from "../../src/features/instrument-responses/canvas.ts";
-import { getOrCreateResponse, saveAnswers } from "../../src/features/instrument-responses/service.ts";
-import { actorByEmail, demoProjectId, describeJourney, expectAccessible, followLink, journeyEngine, logIn, logOut, openJourney, submitAndWait, type RunningApp } from "./support.ts";
+import { makeReadyForGate } from "../../src/features/projects/test-helpers.ts";
+import { actorByEmail, describeJourney, expectAccessible, followLink, journeyEngine, logIn, logOut, openJourney, submitAndWait } from "./support.ts";
 
 const engine = journeyEngine("postgres");
-
-/**
- * What the lead and the expert table do before the pre-start gate, through the
- * features' own use cases (the pre-start-gate journey does the same in the
- * browser): the canvas filled in completely (with the answers of the demo's
- * complete canvas for the parking project), expert advice requested, given with
- * one recommendation, and that recommendation answered.
- */
-async function makeReadyForTheGate(app: RunningApp, projectId: string): Promise<void> {
-  const lead = await actorByEmail(app, "projectleider@voorbeeldstad.example");
-  const tableMember = await actorByEmail(app, "experttafel@voorbeeldstad.example");
-  const parkeerdruk = await demoProjectId(app, "parkeerdruk");
-  const complete = await app.deps.db.selectFrom("instrument_responses").select("answers_json").where("project_id", "=", parkeerdruk).where("instrument_id", "=", CANVAS_INSTRUMENT_ID).executeTakeFirstOrThrow();
-  const canvas = await getOrCreateResponse(app.deps, lead, projectId, CANVAS_INSTRUMENT_ID);
-  await saveAnswers(app.deps, lead, canvas.id, JSON.parse(complete.answers_json), { partial: false });
-
-  const requestId = await requestAdvice(app.deps, lead, { projectId, question: "Mogen wij sensoren gebruiken die ook voetgangers tellen?" });
-  await saveAdvice(app.deps, tableMember, requestId, { summary: "Tel alleen aantallen, nooit herkenbare personen." });
-  const recommendationId = await addRecommendation(app.deps, tableMember, requestId, { text: "Sla geen beelden op; verwerk alleen tellingen op de sensor zelf." });
-  await finaliseAdvice(app.deps, tableMember, requestId);
-  await respondToRecommendation(app.deps, lead, recommendationId, { response: "comply", text: "De sensoren tellen alleen; er worden geen beelden gemaakt." });
-}
 
 describeJourney("browser journey: projects and gates", (browser) => {
   it(`a lead registers a project, readiness changes, the owner says go; another project is stopped [${engine}]`, { timeout: 240_000 }, async () => {
@@ -62,8 +38,10 @@ describeJourney("browser journey: projects and gates", (browser) => {
       const projectUrl = page.url();
       const projectId = projectUrl.split("/").pop()!;
 
-      // The canvas is complete and the expert table's advice answered: real records, made by the features.
-      await makeReadyForTheGate(app, projectId);
+      // The canvas is complete and the expert table's advice answered: real records, made by the features'
+      // own use cases (the pre-start-gate journey does the same in the browser).
+      const lead = await actorByEmail(app, "projectleider@voorbeeldstad.example");
+      await makeReadyForGate(app.deps, projectId, { lead, expert: await actorByEmail(app, "experttafel@voorbeeldstad.example") });
       await page.reload();
       await expect.poll(() => page.getByText("Klaar voor de stap naar startfase.", { exact: false }).count()).toBeGreaterThan(0);
       await expect.poll(() => page.getByText("Nog nodig:").count()).toBe(0);

@@ -30,7 +30,6 @@ describe("applyGateDecision", () => {
       if (r.ok) return;
       expect(r.code).toBe("not_ready");
       expect(r.readiness.missing).toHaveLength(1);
-      expect(r.message.nl).toContain("Doorgaan kan nog niet");
     });
 
     it("adjust keeps the phase, ready or not", () => {

@@ -1,6 +1,6 @@
 // The owner's gate decision. A "go" is refused unless gateReadiness says ready;
 // "stop" is always open to the owner and final; "adjust" keeps the phase.
-import type { LocalText } from "../../instruments/types.ts";
+// A refusal is a code; the projects feature words it (projects.gate.refused_*).
 import { gateReadiness, type GateReadiness } from "./readiness.ts";
 import type { GateDecision, ProjectSnapshot } from "./snapshot.ts";
 import type { Phase } from "./phases.ts";
@@ -9,25 +9,9 @@ export type GateRefusalCode = "invalid_decision" | "project_final" | "not_owner"
 
 export type GateDecisionResult =
   | { ok: true; decision: GateDecision; from: Phase; to: Phase; final: boolean; readiness: GateReadiness }
-  | { ok: false; code: GateRefusalCode; message: LocalText; readiness: GateReadiness };
+  | { ok: false; code: GateRefusalCode; readiness: GateReadiness };
 
 export const GATE_DECISIONS: readonly GateDecision[] = ["go", "adjust", "stop"];
-
-export const GATE_REFUSAL_MESSAGES: Record<GateRefusalCode, LocalText> = {
-  invalid_decision: { nl: "Kies doorgaan, bijstellen of stoppen.", en: "Choose go, adjust or stop." },
-  project_final: {
-    nl: "Dit project is afgesloten of gestopt. Er kan geen besluit meer worden genomen.",
-    en: "This project is closed or stopped. No further decision can be taken.",
-  },
-  not_owner: {
-    nl: "Alleen de opdrachtgever van het project kan dit besluit nemen.",
-    en: "Only the project's owner can take this decision.",
-  },
-  not_ready: {
-    nl: "Doorgaan kan nog niet: niet alles wat deze stap nodig heeft is er.",
-    en: "Go is not possible yet: not everything this step needs is in place.",
-  },
-};
 
 /**
  * `actorRoles` are the roles the actor holds on this project (project roles and
@@ -40,12 +24,7 @@ export function applyGateDecision(
   actorRoles: readonly string[],
 ): GateDecisionResult {
   const readiness = gateReadiness(snapshot);
-  const refuse = (code: GateRefusalCode): GateDecisionResult => ({
-    ok: false,
-    code,
-    message: GATE_REFUSAL_MESSAGES[code],
-    readiness,
-  });
+  const refuse = (code: GateRefusalCode): GateDecisionResult => ({ ok: false, code, readiness });
 
   if (!(GATE_DECISIONS as readonly string[]).includes(decision)) return refuse("invalid_decision");
   if (readiness.transition === null) return refuse("project_final");

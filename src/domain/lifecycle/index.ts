@@ -3,4 +3,3 @@ export * from "./snapshot.ts";
 export * from "./readiness.ts";
 export * from "./decision.ts";
 export * from "./material-change.ts";
-export { formatDate } from "./dates.ts";

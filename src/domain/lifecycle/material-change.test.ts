@@ -11,11 +11,11 @@ describe("material change", () => {
     expect(isMaterialChange(kind)).toBe(true);
     const effect = materialChangeEffect(kind);
     expect(effect.reopenScreening).toBe(true);
-    expect(effect.reason.nl).toMatch(/^De screening moet opnieuw: /);
+    expect(effect.reason).toEqual({ code: "screening_redo", params: { change: kind } });
   });
 
   it.each(MINOR)("%s does not", (kind) => {
-    expect(materialChangeEffect(kind)).toMatchObject({ reopenScreening: false });
+    expect(materialChangeEffect(kind)).toEqual({ reopenScreening: false, reason: { code: "no_new_screening", params: { change: kind } } });
     expect(applyMaterialChange(readyAt("execution"), kind, "2026-06-01")).toEqual(readyAt("execution"));
   });
 

@@ -1,6 +1,5 @@
 // A material change to a project (DESIGN §3: new data source, new purpose,
 // new supplier) makes the earlier screening stale; it must be done again.
-import type { LocalText } from "../../instruments/types.ts";
 import type { IsoDate, ProjectSnapshot } from "./snapshot.ts";
 import { isFinal } from "./phases.ts";
 
@@ -14,37 +13,31 @@ export type MaterialChangeKind =
   | "team_change"
   | "schedule_change";
 
-const CHANGES: Record<MaterialChangeKind, { material: boolean; label: LocalText }> = {
-  new_data_source: { material: true, label: { nl: "er is een nieuwe gegevensbron", en: "there is a new data source" } },
-  new_purpose: { material: true, label: { nl: "het doel is veranderd", en: "the purpose has changed" } },
-  new_supplier: { material: true, label: { nl: "er is een nieuwe leverancier", en: "there is a new supplier" } },
-  new_technology: { material: true, label: { nl: "er wordt nieuwe technologie gebruikt", en: "new technology is used" } },
-  new_data_category: { material: true, label: { nl: "er worden nieuwe soorten gegevens gebruikt", en: "new kinds of data are used" } },
-  description_edit: { material: false, label: { nl: "de beschrijving is aangepast", en: "the description was edited" } },
-  team_change: { material: false, label: { nl: "het team is veranderd", en: "the team has changed" } },
-  schedule_change: { material: false, label: { nl: "de planning is veranderd", en: "the schedule has changed" } },
+const MATERIAL: Record<MaterialChangeKind, boolean> = {
+  new_data_source: true,
+  new_purpose: true,
+  new_supplier: true,
+  new_technology: true,
+  new_data_category: true,
+  description_edit: false,
+  team_change: false,
+  schedule_change: false,
 };
 
 export function isMaterialChange(kind: MaterialChangeKind): boolean {
-  return CHANGES[kind].material;
+  return MATERIAL[kind];
 }
 
-export function changeLabel(kind: MaterialChangeKind): LocalText {
-  return CHANGES[kind].label;
+/** What a change means for the screening, as a code for the project page (projects.change_effect.*, projects.change_reason.*). */
+export interface MaterialChangeEffect {
+  reopenScreening: boolean;
+  reason: { code: "screening_redo" | "no_new_screening"; params: { change: MaterialChangeKind } };
 }
 
-/** Says whether screening must be redone and why, in words for the project page. */
-export function materialChangeEffect(kind: MaterialChangeKind): { reopenScreening: boolean; reason: LocalText } {
-  const { material, label } = CHANGES[kind];
-  return material
-    ? {
-        reopenScreening: true,
-        reason: { nl: `De screening moet opnieuw: ${label.nl}.`, en: `The screening must be redone: ${label.en}.` },
-      }
-    : {
-        reopenScreening: false,
-        reason: { nl: `Geen nieuwe screening nodig: ${label.nl}.`, en: `No new screening needed: ${label.en}.` },
-      };
+/** Says whether screening must be redone and why. */
+export function materialChangeEffect(kind: MaterialChangeKind): MaterialChangeEffect {
+  const material = isMaterialChange(kind);
+  return { reopenScreening: material, reason: { code: material ? "screening_redo" : "no_new_screening", params: { change: kind } } };
 }
 
 /** The snapshot after the change: a done screening becomes reopened; nothing changes for a final project. */

@@ -1,5 +1,6 @@
 // The default project phases (DESIGN §3). `stopped` can follow any active
-// phase and, like `closed`, is final.
+// phase and, like `closed`, is final. Their names are catalogue texts
+// (projects.phase.*).
 
 export type Phase = "pre_start" | "start" | "execution" | "evaluation" | "closed" | "stopped";
 
@@ -36,12 +37,3 @@ export function gateFor(phase: Phase): Transition | null {
 export function isPhase(value: unknown): value is Phase {
   return typeof value === "string" && (PHASES as readonly string[]).includes(value);
 }
-
-export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
-  pre_start: { nl: "Voorfase", en: "Pre-start" },
-  start: { nl: "Startfase", en: "Start" },
-  execution: { nl: "Uitvoering", en: "Execution" },
-  evaluation: { nl: "Evaluatie", en: "Evaluation" },
-  closed: { nl: "Afgesloten", en: "Closed" },
-  stopped: { nl: "Gestopt", en: "Stopped" },
-};

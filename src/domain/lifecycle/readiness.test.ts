@@ -28,7 +28,7 @@ describe("gateReadiness: every phase is ready when nothing is missing", () => {
     expect(r.ready).toBe(true);
     expect(r.missing).toEqual([]);
     expect(r.transition).toEqual({ from: phase, to: nextPhase(phase) });
-    expect(r.summary.nl).toContain("De opdrachtgever kan nu besluiten");
+    expect(r.summary).toEqual({ code: "ready", params: { to: nextPhase(phase) } });
   });
 });
 
@@ -39,16 +39,16 @@ describe("pre_start → start", () => {
     expect(only({ ...base(), canvas: { status: "not_started" } })).toMatchObject({
       key: "canvas",
       who: "lead",
-      message: { nl: "Nog nodig: het ethisch canvas — nog niet begonnen" },
+      message: { code: "canvas_not_started" },
     });
-    expect(only({ ...base(), canvas: { status: "in_progress" } }).message.en).toBe("Still needed: the ethics canvas — not finished yet");
+    expect(only({ ...base(), canvas: { status: "in_progress" } }).message).toEqual({ code: "canvas_in_progress" });
   });
 
   it("needs the expert table's advice to be requested", () => {
     expect(only({ ...base(), expertAdvice: { status: "none" } })).toMatchObject({
       key: "expert_advice_request",
       who: "lead",
-      message: { nl: "Nog nodig: advies van de experttafel — nog niet gevraagd" },
+      message: { code: "advice_not_requested" },
     });
   });
 
@@ -57,17 +57,14 @@ describe("pre_start → start", () => {
       key: "expert_advice",
       who: "expert_table",
       since: "2026-03-03",
-      message: {
-        nl: "Nog nodig: advies van de experttafel — gevraagd op 3 maart 2026, nog niet gegeven",
-        en: "Still needed: advice from the expert table — requested on 3 March 2026, not given yet",
-      },
+      message: { code: "advice_not_given", params: { requestedOn: "2026-03-03" } },
     });
   });
 
   it("needs a response to every recommendation", () => {
     const item = only({ ...base(), expertAdvice: { status: "given", givenOn: "2026-03-17", recommendationsTotal: 5, recommendationsAnswered: 2 } });
     expect(item).toMatchObject({ key: "advice_responses", who: "lead", since: "2026-03-17" });
-    expect(item.message.nl).toContain("2 van 5 beantwoord");
+    expect(item.message).toEqual({ code: "advice_responses", params: { answered: 2, total: 5 } });
   });
 
   it("accepts advice without recommendations", () => {
@@ -81,7 +78,7 @@ describe("pre_start → start", () => {
   it("lists several gaps together, and counts them in the summary", () => {
     const r = gateReadiness({ ...base(), canvas: { status: "in_progress" }, expertAdvice: { status: "none" } });
     expect(r.missing.map((m) => m.key)).toEqual(["canvas", "expert_advice_request"]);
-    expect(r.summary).toEqual({ nl: "Nog 2 punten nodig voor de stap naar startfase.", en: "2 items still needed for the step to start." });
+    expect(r.summary).toEqual({ code: "not_ready", params: { count: 2, to: "start" } });
   });
 });
 
@@ -95,7 +92,7 @@ describe("start → execution", () => {
   it("needs the screening redone after a material change", () => {
     const item = only({ ...base(), screening: { status: "reopened", reason: "new_supplier", on: "2026-05-02", previousOutcome: "required" } });
     expect(item).toMatchObject({ key: "screening_redo", who: "lead", since: "2026-05-02" });
-    expect(item.message.nl).toBe("Nog nodig: de screening (pre-DPIA) opnieuw doen — er is een nieuwe leverancier (sinds 2 mei 2026)");
+    expect(item.message).toEqual({ code: "screening_redo", params: { change: "new_supplier", since: "2026-05-02" } });
   });
 
   it.each(["recommended", "not_required"] as const)("asks nothing of a DEPIA when the screening says %s", (outcome) => {
@@ -119,7 +116,7 @@ describe("start → execution", () => {
     const s = base();
     const r = missing({ ...s, depia: { ...depia(s), fg: null, iso: null } });
     expect(r.map((m) => `${m.key}/${m.who}`)).toEqual(["depia_fg_review/fg", "depia_iso_review/iso"]);
-    expect(r[0]?.message.nl).toBe("Nog nodig: oordeel van de FG over versie 2 van de DEPIA — ingediend op 20 april 2026, nog niet beoordeeld");
+    expect(r[0]?.message).toEqual({ code: "depia_review", params: { reviewer: "fg", version: 2, submittedOn: "2026-04-20" } });
     expect(r[0]?.since).toBe("2026-04-20");
   });
 
@@ -128,14 +125,11 @@ describe("start → execution", () => {
     expect(keys({ ...s, depia: { ...depia(s), fg: { verdict: "acceptable", version: 1, on: "2026-04-10" } } })).toEqual(["depia_fg_review/fg"]);
   });
 
-  it.each([
-    ["to_correct", "te corrigeren"],
-    ["improvable", "te verbeteren"],
-  ] as const)("sends the lead back to work after an FG verdict '%s'", (verdict, label) => {
+  it.each(["to_correct", "improvable"] as const)("sends the lead back to work after an FG verdict '%s'", (verdict) => {
     const s = base();
     const item = only({ ...s, depia: { ...depia(s), fg: { verdict, version: 2, on: "2026-04-25" } } });
     expect(item).toMatchObject({ key: "depia_fg_review", who: "lead", since: "2026-04-25" });
-    expect(item.message.nl).toBe(`Nog nodig: een nieuwe versie van de DEPIA — de FG vond versie 2 op 25 april 2026 '${label}'`);
+    expect(item.message).toEqual({ code: "depia_rework", params: { reviewer: "fg", version: 2, verdict, on: "2026-04-25" } });
   });
 
   it("needs the ISO's verdict to be acceptable too", () => {
@@ -162,9 +156,7 @@ describe("start → execution", () => {
   });
 
   it("needs open deliberations closed or escalated", () => {
-    expect(only({ ...base(), openDeliberations: 1 }).message.nl).toBe(
-      "Nog nodig: één moreel beraad afronden of voorleggen aan de ethische commissie",
-    );
+    expect(only({ ...base(), openDeliberations: 1 }).message).toEqual({ code: "open_deliberations", params: { count: 1 } });
     expect(only({ ...base(), openDeliberations: 2 })).toMatchObject({ key: "open_deliberations", who: "facilitator" });
   });
 });
@@ -173,7 +165,7 @@ describe("execution → evaluation", () => {
   it("needs every measure done or explained", () => {
     const item = only({ ...readyAt("execution"), measures: { total: 8, doneOrExplained: 5 } });
     expect(item).toMatchObject({ key: "measures", who: "lead" });
-    expect(item.message.nl).toBe("Nog nodig: 3 van 8 maatregelen afronden, of uitleggen waarom niet");
+    expect(item.message).toEqual({ code: "measures", params: { open: 3, total: 8 } });
   });
 
   it("needs a reopened screening redone", () => {
@@ -194,10 +186,10 @@ describe("evaluation → closed", () => {
 describe("closed and stopped projects", () => {
   it("have no gate and are never ready", () => {
     const closed = gateReadiness(readyAt("closed"));
-    expect(closed).toMatchObject({ transition: null, ready: false, missing: [], summary: { nl: "Dit project is afgesloten." } });
+    expect(closed).toMatchObject({ transition: null, ready: false, missing: [], summary: { code: "closed" } });
     const stopped = gateReadiness(readyAt("stopped"));
     expect(stopped.ready).toBe(false);
-    expect(stopped.summary.nl).toContain("bewuste uitkomst");
+    expect(stopped.summary).toEqual({ code: "stopped" });
   });
 });
 
@@ -205,7 +197,7 @@ describe("asking about another transition", () => {
   it("is not ready when the transition does not fit the phase", () => {
     const r = gateReadiness(readyAt("start"), { from: "pre_start", to: "start" });
     expect(r.ready).toBe(false);
-    expect(r.summary.nl).toBe("Deze overgang past niet bij de fase van het project (startfase).");
+    expect(r.summary).toEqual({ code: "wrong_transition", params: { phase: "start" } });
     expect(gateReadiness(readyAt("start"), { from: "start", to: "execution" }).ready).toBe(true);
   });
 });
@@ -213,7 +205,7 @@ describe("asking about another transition", () => {
 describe("after an 'adjust'", () => {
   it("explains that the project is being reworked at this gate", () => {
     const r = gateReadiness({ ...readyAt("pre_start"), latestDecision: { decision: "adjust", phase: "pre_start", on: "2026-03-20" } });
-    expect(r.decisionNote?.nl).toBe("De opdrachtgever koos op 20 maart 2026 voor bijstellen. Pas het project aan en vraag daarna opnieuw om een besluit.");
+    expect(r.decisionNote).toEqual({ code: "adjusted", params: { on: "2026-03-20" } });
     expect(gateReadiness({ ...readyAt("start"), latestDecision: { decision: "adjust", phase: "pre_start", on: "2026-03-20" } }).decisionNote).toBeUndefined();
   });
 });

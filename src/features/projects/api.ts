@@ -1,11 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { PHASES, type GateReadiness } from "../../domain/lifecycle/index.ts";
 import { PROJECT_ROLES } from "../../domain/permissions/roles.ts";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
 import { projectDashboard, RESPONSIBLES } from "./dashboard.ts";
+import { missingInBothLanguages, readinessInBothLanguages } from "./readiness-text.ts";
 import {
   addMember,
+  AddMemberInput,
   DATA_CATEGORIES,
   DOMAINS,
   getProject,
@@ -15,9 +18,11 @@ import {
   recordGateDecision,
   GateDecisionInput,
   registerProject,
+  RegisterProjectInput,
   removeMember,
   TECHNOLOGIES,
   updateProject,
+  UpdateProjectInput,
   type ProjectDetail,
 } from "./service.ts";
 
@@ -81,29 +86,16 @@ const GateDecisionOut = z
   .openapi("GateDecision");
 const Created = z.object({ id: z.string() });
 
-const ProjectInputShape = {
-  title: z.string().openapi({ maxLength: 160 }),
-  goal: z.string().openapi({ description: "Doelbinding: the concrete societal goal", maxLength: 2000 }),
-  description: z.string().optional(),
-  domain: z.enum(DOMAINS),
-  technologies: z.array(z.enum(TECHNOLOGIES)).optional(),
-  dataCategories: z.array(z.enum(DATA_CATEGORIES)),
-  supplierInvolved: z.boolean(),
-};
-
-function readinessOut(r: GateReadiness) {
-  return {
-    transition: r.transition,
-    ready: r.ready,
-    missing: r.missing.map((m) => ({ key: m.key, who: m.who, message: m.message, ...(m.since ? { since: m.since } : {}) })),
-    summary: r.summary,
-    ...(r.decisionNote ? { decisionNote: r.decisionNote } : {}),
-  };
-}
+/**
+ * The JSON body as it was sent: the route checked it with the use case's own
+ * schema (for the 400 and the OpenAPI document); the use case parses it again,
+ * as it does every caller's input.
+ */
+const sentJson = (c: Context): Promise<unknown> => c.req.json();
 
 function projectOut(p: ProjectDetail, r: GateReadiness) {
   const { organisationId: _org, ...rest } = p;
-  return { ...rest, readiness: readinessOut(r) };
+  return { ...rest, readiness: readinessInBothLanguages(r) };
 }
 
 export function projectsApi() {
@@ -145,7 +137,7 @@ export function projectsApi() {
             myRoles: i.myRoles,
             ready: i.readiness.ready,
             waitingForMe: i.waitingForMe,
-            waiting: i.waiting.map((w) => ({ key: w.key, who: w.who, message: w.message, ...(w.since ? { since: w.since } : {}), roles: [...w.roles], people: w.people, forMe: w.forMe })),
+            waiting: i.waiting.map((w) => ({ ...missingInBothLanguages(w), roles: [...w.roles], people: w.people, forMe: w.forMe })),
           })),
           total: d.total,
           page: d.page,
@@ -164,10 +156,10 @@ export function projectsApi() {
       path: "/projects",
       tags: ["projects"],
       summary: "Register a project; the caller becomes its lead unless leadUserId names someone else",
-      request: { body: jsonBody(z.object({ ...ProjectInputShape, ownerUserId: z.string(), leadUserId: z.string().optional() })) },
+      request: { body: jsonBody(RegisterProjectInput) },
       responses: { 201: jsonResponse(Created, "Registered"), ...problemResponses },
     }),
-    async (c) => c.json({ id: await registerProject(c.get("deps"), requireActor(c), c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await registerProject(c.get("deps"), requireActor(c), await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -189,17 +181,7 @@ export function projectsApi() {
       summary: "Change a project's details (owner or lead); a material change is recorded and reopens a done screening",
       request: {
         params: IdParam,
-        body: jsonBody(
-          z.object({
-            title: ProjectInputShape.title.optional(),
-            goal: ProjectInputShape.goal.optional(),
-            description: z.string().optional(),
-            domain: ProjectInputShape.domain.optional(),
-            technologies: ProjectInputShape.technologies,
-            dataCategories: ProjectInputShape.dataCategories.optional(),
-            supplierInvolved: z.boolean().optional(),
-          }),
-        ),
+        body: jsonBody(UpdateProjectInput.partial()),
       },
       responses: { 200: jsonResponse(Project, "The project after the change"), ...problemResponses },
     }),
@@ -208,7 +190,8 @@ export function projectsApi() {
       const actor = requireActor(c);
       const { id } = c.req.valid("param");
       const current = await getProject(deps, actor, id);
-      const patch = Object.fromEntries(Object.entries(c.req.valid("json")).filter(([, v]) => v !== undefined));
+      const sent = (await sentJson(c)) as Record<string, unknown>;
+      const patch = Object.fromEntries(Object.entries(sent).filter(([k, v]) => v !== undefined && k in UpdateProjectInput.shape));
       await updateProject(deps, actor, id, {
         title: current.title,
         goal: current.goal,
@@ -234,10 +217,10 @@ export function projectsApi() {
       path: "/projects/{id}/members",
       tags: ["projects"],
       summary: "Give someone a project role (owner, lead or admin)",
-      request: { params: IdParam, body: jsonBody(z.object({ userId: z.string(), role: z.enum(PROJECT_ROLES) })) },
+      request: { params: IdParam, body: jsonBody(AddMemberInput) },
       responses: { 201: jsonResponse(Created, "Added"), 409: problemResponses[400], ...problemResponses },
     }),
-    async (c) => c.json({ id: await addMember(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
+    async (c) => c.json({ id: await addMember(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
   );
 
   api.openapi(
@@ -260,7 +243,7 @@ export function projectsApi() {
     createRoute({ method: "get", path: "/projects/{id}/gate-decisions", tags: ["projects"], summary: "The project's gate decisions, newest first", request: { params: IdParam }, responses: { 200: jsonResponse(z.array(GateDecisionOut), "Decisions"), ...problemResponses } }),
     async (c) => {
       const decisions = await listGateDecisions(c.get("deps"), requireActor(c), c.req.valid("param").id);
-      return c.json(decisions.map((d) => ({ ...d, readiness: d.readiness ? readinessOut(d.readiness) : null })), 200);
+      return c.json(decisions.map((d) => ({ ...d, readiness: d.readiness ? readinessInBothLanguages(d.readiness) : null })), 200);
     },
   );
 
@@ -278,7 +261,7 @@ export function projectsApi() {
         ...problemResponses,
       },
     }),
-    async (c) => c.json(await recordGateDecision(c.get("deps"), requireActor(c), c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await recordGateDecision(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)), 201),
   );
 
   return api;

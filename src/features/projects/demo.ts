@@ -6,7 +6,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { loadActor } from "../../platform/auth/actor.ts";
 import { createMeasure, setMeasureStatus, signOffMeasure } from "../measures/service.ts";
-import { addMember, registerProject, type DataCategory, type Domain, type Technology } from "./service.ts";
+import { addMember, registerProject, writeEvaluation, writeGateDecision, type DataCategory, type Domain, type Technology } from "./service.ts";
 
 interface DemoDecision {
   phase: Phase;
@@ -364,46 +364,18 @@ export async function seedDemoProjects(deps: Deps, organisationId: string, peopl
       if (m.status === "done") await signOffMeasure(deps, await actorOf(m.owner === "lead" ? "owner" : "lead"), measureId);
     }
 
-    const ownerName = (await deps.db.selectFrom("users").select("name").where("id", "=", person("owner")).executeTakeFirst())?.name ?? "";
+    const owner = { userId: person("owner"), name: (await deps.db.selectFrom("users").select("name").where("id", "=", person("owner")).executeTakeFirst())?.name ?? "" };
+    const project = { id, organisationId };
     const system = { userId: null, organisationId, name: "systeem (demodata)" };
+    // The history as the service writes it, with the dates of the story and the readiness of that moment.
     await inTransaction(deps, system, async (tx) => {
       await tx.db.updateTable("projects").set({ created_at: ago(p.registeredDaysAgo) }).where("id", "=", id).execute();
       for (const d of p.decisions) {
-        const at = ago(d.daysAgo);
-        await tx.db
-          .insertInto("gate_decisions")
-          .values({
-            id: deps.newId(),
-            organisation_id: organisationId,
-            project_id: id,
-            phase: d.phase,
-            decision: d.decision,
-            to_phase: d.to,
-            rationale: d.rationale,
-            decided_by: person("owner"),
-            decided_by_name: ownerName,
-            decided_at: at,
-            readiness_json: JSON.stringify(demoReadiness(d.phase, d.decision, p.supplierInvolved)),
-          })
-          .execute();
-        await tx.db
-          .updateTable("projects")
-          .set({
-            phase: d.to,
-            updated_at: at,
-            ...(d.to === "stopped" ? { stopped_reason: d.rationale, stopped_at: at } : {}),
-            ...(d.to === "closed" ? { closed_at: at } : {}),
-          })
-          .where("id", "=", id)
-          .execute();
-        await tx.audit({ action: "project.gate_decision", entityType: "project", entityId: id, before: { phase: d.phase }, after: { phase: d.to, decision: d.decision, rationale: d.rationale, demo: true } });
+        const readiness = demoReadiness(d.phase, d.decision, p.supplierInvolved);
+        await writeGateDecision(tx, project, { from: d.phase, to: d.to, decision: d.decision, rationale: d.rationale, decidedBy: owner, at: ago(d.daysAgo), readiness }, { demo: true });
       }
       if (p.evaluation) {
-        await tx.db
-          .insertInto("project_evaluations")
-          .values({ id: deps.newId(), organisation_id: organisationId, project_id: id, phase: "evaluation", text: p.evaluation.text, recorded_by: person("lead"), recorded_by_name: lead.name, recorded_at: ago(p.evaluation.daysAgo) })
-          .execute();
-        await tx.audit({ action: "project.evaluation_recorded", entityType: "project", entityId: id, after: { text: p.evaluation.text, demo: true } });
+        await writeEvaluation(tx, project, { phase: "evaluation", text: p.evaluation.text, recordedBy: { userId: person("lead"), name: lead.name }, at: ago(p.evaluation.daysAgo) }, { demo: true });
       }
     });
   }

@@ -4,15 +4,15 @@ import { TestClient } from "../../../test/support/http-client.ts";
 import { createApp } from "../../app.ts";
 import { describeEachEngine, allFeatures } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
+import { translator } from "../../platform/i18n/index.ts";
+import { missingText } from "./readiness-text.ts";
 import { projectReadiness, registerProject } from "./service.ts";
-import { prepared, projectInput, standInFeature } from "./test-helpers.ts";
-
-const withStandIn = [...allFeatures, standInFeature];
+import { makeReadyForGate, projectInput } from "./test-helpers.ts";
 
 async function setup(deps: Deps, slug: string) {
   const org = await organisationWith(deps, slug, { owner: [], lead: [], fg: ["fg"], outsider: [] });
   const client = async (key: string) => {
-    const c = new TestClient(createApp(deps, withStandIn));
+    const c = new TestClient(createApp(deps, allFeatures));
     await c.logIn(org.users[key]!.email, PASSWORD);
     return c;
   };
@@ -87,7 +87,7 @@ describeEachEngine("project pages and API", (get) => {
     const html = await refused.text();
     expect(html).toContain("Doorgaan kan nog niet");
     const { readiness } = await projectReadiness(deps, await users.owner!.actor(), id);
-    for (const m of readiness.missing) expect(html).toContain(m.message.nl);
+    for (const m of readiness.missing) expect(html).toContain(missingText({ t: translator("nl"), lang: "nl" }, m));
 
     const lead = await client("lead");
     await lead.get(`/projects/${id}`);
@@ -105,7 +105,7 @@ describeEachEngine("project pages and API", (get) => {
     const { deps } = get();
     const { users, client } = await setup(deps, "door");
     const id = await registerProject(deps, await users.lead!.actor(), projectInput(users.owner!.id));
-    prepared.set(id, "ready");
+    await makeReadyForGate(deps, id, { lead: await users.lead!.actor() });
     const owner = await client("owner");
     const before = await owner.get(`/projects/${id}`);
     expect(before.html).toContain("Klaar voor de stap naar startfase.");
@@ -114,7 +114,6 @@ describeEachEngine("project pages and API", (get) => {
     const after = await owner.get(`/projects/${id}`);
     expect(after.html).toContain("Het besluit is vastgelegd. Het project gaat door naar de volgende fase.");
     expect(after.html).toContain("Klaar voor de stap naar uitvoering?");
-    prepared.delete(id);
   });
 
   it("a forged project id of another organisation is 404 on pages and API", async () => {
@@ -193,7 +192,7 @@ describeEachEngine("project pages and API", (get) => {
 
   it("lists the endpoints in the OpenAPI document", async () => {
     const { deps } = get();
-    const doc = (await (await createApp(deps, withStandIn).request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await createApp(deps, allFeatures).request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
     for (const path of ["/projects", "/projects/{id}", "/projects/{id}/members", "/projects/{id}/members/{assignmentId}", "/projects/{id}/gate-decisions", "/projects/{id}/measures", "/measures/{id}", "/measures/{id}/signoff"]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
@@ -227,4 +226,4 @@ describeEachEngine("project pages and API", (get) => {
     const project = await owner.get(`/projects/${id}`);
     expect(project.html).toContain("1 van de 1 maatregelen zijn klaar of uitgelegd.");
   });
-}, withStandIn);
+});

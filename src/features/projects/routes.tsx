@@ -11,12 +11,9 @@ import { projectPanels } from "./extension-points.ts";
 import {
   addMember,
   getProject,
-  listEvaluations,
-  listGateDecisions,
-  listMaterialChanges,
   listOrganisationPeople,
   loadProjectForActor,
-  projectReadiness,
+  projectPage,
   recordEvaluation,
   recordGateDecision,
   recordMaterialChange,
@@ -46,15 +43,7 @@ export async function showProject(c: AppContext, extra: Extra = {}): Promise<Res
   const actor = requireActor(c);
   const deps = c.get("deps");
   const id = c.req.param("id")!;
-  const project = await getProject(deps, actor, id);
-  const ref = await loadProjectForActor(deps.db, actor, id);
-  const [{ readiness }, decisions, evaluations, changes, people] = await Promise.all([
-    projectReadiness(deps, actor, id),
-    listGateDecisions(deps, actor, id),
-    listEvaluations(deps, actor, id),
-    listMaterialChanges(deps, actor, id),
-    listOrganisationPeople(deps, actor),
-  ]);
+  const { project, ref, readiness, decisions, evaluations, changes, people } = await projectPage(deps, actor, id);
   const may = {
     edit: canEditProject(actor, id),
     decide: rolesOnProject(actor, id).includes("owner"),

@@ -1,11 +1,13 @@
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import { gateReadiness } from "../../domain/lifecycle/index.ts";
-import { allFeatures, describeEachEngine } from "../../../test/support/database.ts";
+import { describeEachEngine } from "../../../test/support/database.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
+import { openDeliberation } from "../deliberation/service.ts";
 import { createMeasure, setMeasureStatus, signOffMeasure } from "../measures/service.ts";
 import { projectDashboard } from "./dashboard.ts";
+import { decisionNoteText, missingText, type Words } from "./readiness-text.ts";
 import {
   addMember,
   buildSnapshot,
@@ -22,9 +24,12 @@ import {
   removeMember,
   updateProject,
 } from "./service.ts";
-import { prepared, projectInput, standInFeature } from "./test-helpers.ts";
+import { askExpertAdvice, completeCanvas, makeReadyForGate, projectInput } from "./test-helpers.ts";
+import { translator } from "../../platform/i18n/index.ts";
 
-const withStandIn = [...allFeatures, standInFeature];
+/** What the reader sees, in Dutch (the features' catalogues are installed with the test database). */
+const inDutch = (): Words => ({ t: translator("nl"), lang: "nl" });
+const dutch = (item: Parameters<typeof missingText>[1]) => missingText(inDutch(), item);
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -118,13 +123,16 @@ describeEachEngine("projects: register, edit, members", (get) => {
     const lead = await as("lead");
     await recordMaterialChange(deps, lead, id, { kind: "new_data_source", description: "Ook gegevens van de netbeheerder" });
     expect((await projectReadiness(deps, lead, id)).snapshot.screening).toEqual({ status: "not_done" });
-    prepared.set(id, { screening: { status: "done", outcome: "not_required", on: "2026-01-25" }, phase: "start" });
+    // To the start phase, the screening done there, and then a new data source.
+    await makeReadyForGate(deps, id, { lead, expert: await as("expert") });
+    await recordGateDecision(deps, await as("owner"), id, { decision: "go", rationale: "Canvas af, advies opgevolgd." });
+    await makeReadyForGate(deps, id, { lead });
+    await recordMaterialChange(deps, lead, id, { kind: "new_data_source", description: "Ook gegevens van de netbeheerder" });
     const { snapshot, readiness } = await projectReadiness(deps, lead, id);
     expect(snapshot.screening).toMatchObject({ status: "reopened", reason: "new_data_source" });
     expect(readiness.missing.map((m) => m.key)).toContain("screening_redo");
     expect(await codeOf(recordMaterialChange(deps, lead, id, { kind: "description_edit", description: "x" }))).toBe("validation:field.invalid_choice");
     expect(await codeOf(recordMaterialChange(deps, lead, id, { kind: "new_purpose", description: "" }))).toBe("validation:field.required");
-    prepared.delete(id);
   });
 
   it("owner, lead and admin keep the team; the last owner and lead stay", async () => {
@@ -146,7 +154,7 @@ describeEachEngine("projects: register, edit, members", (get) => {
     const actions = (await deps.db.selectFrom("audit_events").select("action").where("entity_id", "=", id).orderBy("seq").execute()).map((e) => e.action);
     expect(actions).toEqual(["project.registered", "project.member_added", "project.member_added", "project.member_removed"]);
   });
-}, withStandIn);
+});
 
 describeEachEngine("projects: gate decisions", (get) => {
   it("refuses go when not ready, with the same missing list the page shows", async () => {
@@ -155,7 +163,7 @@ describeEachEngine("projects: gate decisions", (get) => {
     const owner = await as("owner");
     const shown = (await projectReadiness(deps, owner, id)).readiness;
     expect(shown.missing.map((m) => m.key)).toEqual(["canvas", "expert_advice_request"]);
-    expect(shown.missing[0]!.message.nl).toBe("Nog nodig: het ethisch canvas — nog niet begonnen");
+    expect(dutch(shown.missing[0]!)).toBe("Nog nodig: het ethisch canvas — nog niet begonnen");
     const error = await recordGateDecision(deps, owner, id, { decision: "go", rationale: "We willen door." }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GateRefusedError);
     expect((error as GateRefusedError).code).toBe("rule_refused");
@@ -167,7 +175,7 @@ describeEachEngine("projects: gate decisions", (get) => {
   it("only the owner decides; others are refused whatever they choose", async () => {
     const { deps } = get();
     const { users, id, as } = await team(deps, "owneronly");
-    prepared.set(id, "ready");
+    await makeReadyForGate(deps, id, { lead: await as("lead"), expert: await as("expert") });
     await addMember(deps, await as("lead"), id, { userId: users.member!.id, role: "member" });
     for (const key of ["lead", "member", "fg", "expert"]) {
       for (const decision of ["go", "adjust", "stop"]) {
@@ -176,7 +184,6 @@ describeEachEngine("projects: gate decisions", (get) => {
     }
     expect(await codeOf(recordGateDecision(deps, await as("outsider"), id, { decision: "go", rationale: "x" }))).toBe("not_found:error.not_found");
     expect(await count(deps, "gate_decisions")).toBe(0);
-    prepared.delete(id);
   });
 
   it("adjust stays, go moves on with the readiness kept, stop is final", async () => {
@@ -189,9 +196,9 @@ describeEachEngine("projects: gate decisions", (get) => {
     await recordGateDecision(deps, owner, id, { decision: "adjust", rationale: "Eerst het canvas invullen." });
     expect((await getProject(deps, owner, id)).phase).toBe("pre_start");
     const adjusted = (await projectReadiness(deps, owner, id)).readiness;
-    expect(adjusted.decisionNote?.nl).toContain("bijstellen");
+    expect(decisionNoteText(inDutch(), adjusted.decisionNote!)).toContain("bijstellen");
 
-    prepared.set(id, "ready");
+    await makeReadyForGate(deps, id, { lead: await as("lead"), expert: await as("expert") });
     expect((await projectReadiness(deps, owner, id)).readiness.ready).toBe(true);
     expect(await recordGateDecision(deps, owner, id, { decision: "go", rationale: "Canvas af, advies opgevolgd." })).toMatchObject({ from: "pre_start", to: "start" });
     const [go, adjust] = await listGateDecisions(deps, owner, id);
@@ -199,8 +206,8 @@ describeEachEngine("projects: gate decisions", (get) => {
     expect(go!.readiness).toMatchObject({ ready: true, missing: [] });
     expect(adjust!.readiness?.missing.map((m) => m.key)).toEqual(["canvas", "expert_advice_request"]);
 
-    // In the start phase: a transition the rules refuse (open deliberation).
-    prepared.set(id, { openDeliberations: 1 });
+    // In the start phase: a transition the rules refuse (no screening yet, an open deliberation).
+    await openDeliberation(deps, await as("lead"), { title: "Licht in stille straten", caseDescription: "Hoe donker mag een straat zijn?", method: "deliberation-dilemma", projectId: id, heldOn: "2026-03-05" });
     const refused = (await recordGateDecision(deps, owner, id, { decision: "go", rationale: "Door." }).catch((e: unknown) => e)) as GateRefusedError;
     expect(refused.readiness.missing.map((m) => m.key)).toEqual(["screening", "open_deliberations"]);
     expect(refused.readiness.missing).toEqual(gateReadiness(await buildSnapshot(deps, await loadProjectForActor(deps.db, owner, id))).missing);
@@ -215,22 +222,22 @@ describeEachEngine("projects: gate decisions", (get) => {
     const audit = await deps.db.selectFrom("audit_events").select(["before_json", "after_json"]).where("action", "=", "project.gate_decision").orderBy("seq", "desc").executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toEqual({ phase: "start" });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ phase: "stopped", decision: "stop" });
-    prepared.delete(id);
   });
 
   it("runs the whole way to closed: measures done or explained, evaluation recorded", async () => {
     const { deps } = get();
     const { users, id, as } = await team(deps, "whole");
-    prepared.set(id, "ready");
     const owner = await as("owner");
     const lead = await as("lead");
+    await makeReadyForGate(deps, id, { lead, expert: await as("expert") });
     expect(await codeOf(recordEvaluation(deps, lead, id, { text: "Te vroeg." }))).toBe("rule_refused:projects.evaluation.wrong_phase");
     await recordGateDecision(deps, owner, id, { decision: "go", rationale: "1" });
+    await makeReadyForGate(deps, id, { lead });
     await recordGateDecision(deps, owner, id, { decision: "go", rationale: "2" });
     expect((await getProject(deps, owner, id)).phase).toBe("execution");
     const measure = await createMeasure(deps, lead, { projectId: id, title: "Dimmen testen in één wijk", ownerUserId: users.lead!.id, source: { type: "manual" } });
     const blocked = (await recordGateDecision(deps, owner, id, { decision: "go", rationale: "3" }).catch((e: unknown) => e)) as GateRefusedError;
-    expect(blocked.readiness.missing.map((m) => m.message.nl)).toEqual(["Nog nodig: 1 van 1 maatregelen afronden, of uitleggen waarom niet"]);
+    expect(blocked.readiness.missing.map(dutch)).toEqual(["Nog nodig: 1 van 1 maatregelen afronden, of uitleggen waarom niet"]);
     await setMeasureStatus(deps, lead, measure, { status: "done", evidence: "Testverslag wijk Noord" });
     expect((await projectReadiness(deps, owner, id)).snapshot.measures).toEqual({ total: 1, doneOrExplained: 0 });
     await signOffMeasure(deps, owner, measure);
@@ -242,9 +249,8 @@ describeEachEngine("projects: gate decisions", (get) => {
     await recordEvaluation(deps, lead, id, { text: "Het doel is gehaald: 30% minder energie." });
     expect(await recordGateDecision(deps, owner, id, { decision: "go", rationale: "4" })).toMatchObject({ from: "evaluation", to: "closed" });
     expect((await getProject(deps, owner, id)).closedAt).not.toBeNull();
-    prepared.delete(id);
   });
-}, withStandIn);
+});
 
 describeEachEngine("projects: dashboard and tenant isolation", (get) => {
   it("shows projects by phase, filters by domain and by who it waits for, and what waits for me", async () => {
@@ -253,14 +259,16 @@ describeEachEngine("projects: dashboard and tenant isolation", (get) => {
     const lead = await as("lead");
     const social = await registerProject(deps, lead, projectInput(users.owner!.id, { title: "Armoede in beeld", domain: "sociaal_domein" }));
     const other = await registerProject(deps, await as("member"), projectInput(users.member!.id, { title: "Alleen van het lid", leadUserId: users.member!.id }));
-    prepared.set(social, { canvas: { status: "complete" }, expertAdvice: { status: "requested", requestedOn: "2026-03-03" } });
+    const leadOfSocial = await as("lead"); // loaded again: the new project's role
+    await completeCanvas(deps, leadOfSocial, social);
+    await askExpertAdvice({ ...deps, now: () => new Date("2026-03-03T10:00:00.000Z") }, leadOfSocial, social);
 
     const fg = await projectDashboard(deps, await as("fg"));
     expect(fg.total).toBe(3);
     expect(fg.countsByPhase.pre_start).toBe(3);
     expect(fg.waitingForMeCount).toBe(0);
     const waiting = fg.items.find((i) => i.id === social)!.waiting;
-    expect(waiting.map((w) => [w.who, w.message.nl])).toEqual([["expert_table", "Nog nodig: advies van de experttafel — gevraagd op 3 maart 2026, nog niet gegeven"]]);
+    expect(waiting.map((w) => [w.who, dutch(w)])).toEqual([["expert_table", "Nog nodig: advies van de experttafel — gevraagd op 3 maart 2026, nog niet gegeven"]]);
 
     const leadView = await projectDashboard(deps, await as("lead"));
     expect(leadView.items.map((i) => i.title)).toEqual(["Armoede in beeld", "Slimme lantaarnpalen"]);
@@ -276,7 +284,6 @@ describeEachEngine("projects: dashboard and tenant isolation", (get) => {
     expect(member.items.map((i) => i.id)).toEqual([other]);
     // Unknown filter values are ignored rather than failing.
     expect((await projectDashboard(deps, await as("fg"), { domain: "x", waitingOn: "y", phase: "z" })).total).toBe(3);
-    prepared.delete(social);
   });
 
   it("pages the list", async () => {
@@ -304,4 +311,4 @@ describeEachEngine("projects: dashboard and tenant isolation", (get) => {
     }
     expect((await projectDashboard(deps, await b.users.fg!.actor())).total).toBe(0);
   });
-}, withStandIn);
+});

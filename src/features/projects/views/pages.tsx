@@ -1,11 +1,12 @@
 import type { Child } from "hono/jsx";
-import { PHASE_LABELS, PHASES, type GateReadiness, type Phase } from "../../../domain/lifecycle/index.ts";
+import { PHASES, type GateReadiness, type Phase } from "../../../domain/lifecycle/index.ts";
 import { PROJECT_ROLES } from "../../../domain/permissions/roles.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { Alert, ButtonLink, Cell, formatDate, formatDateTime, Heading1, Heading2, Link, Pagination, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { RESPONSIBLES, type Dashboard, type WaitingItem } from "../dashboard.ts";
+import { decisionNoteText, missingText, phaseName, summaryText } from "../readiness-text.ts";
 import {
   DATA_CATEGORIES,
   DOMAINS,
@@ -37,7 +38,7 @@ function listOf(values: FormValues | undefined, name: string): string[] {
 }
 
 export function phaseLabel(ctx: PageContext, phase: Phase): string {
-  return PHASE_LABELS[phase][ctx.lang];
+  return phaseName(ctx.t, phase);
 }
 
 function PhaseBadge({ ctx, phase }: { ctx: PageContext; phase: Phase }) {
@@ -102,73 +103,87 @@ export function DashboardPage({ ctx, dashboard, query }: { ctx: PageContext; das
         </ul>
       </section>
 
-      <form method="get" action="/projects" class="utrecht-form afw-filter" role="search" aria-label={t("projects.dashboard.filter")}>
-        <SelectField
-          t={t}
-          name="domain"
-          label={t("projects.field.domain")}
-          options={[{ value: "", label: t("projects.filter.all_domains") }, ...DOMAINS.map((d) => ({ value: d, label: t(`projects.domain.${d}`) }))]}
-          values={{ domain: filters.domain ?? "" }}
-        />
-        <SelectField
-          t={t}
-          name="phase"
-          label={t("projects.field.phase")}
-          options={[{ value: "", label: t("projects.filter.all_phases") }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(ctx, p) }))]}
-          values={{ phase: filters.phase ?? "" }}
-        />
-        <SelectField
-          t={t}
-          name="waitingOn"
-          label={t("projects.filter.waiting_on")}
-          options={[{ value: "", label: t("projects.filter.anyone") }, ...RESPONSIBLES.map((w) => ({ value: w, label: t(`projects.who.${w}`) }))]}
-          values={{ waitingOn: filters.waitingOn ?? "" }}
-        />
-        <SelectField
-          t={t}
-          name="mine"
-          label={t("projects.filter.mine")}
-          options={[{ value: "", label: t("projects.filter.mine_all") }, { value: "1", label: t("projects.filter.mine_only") }]}
-          values={{ mine: filters.mine ? "1" : "" }}
-        />
-        <div class="utrecht-form-field"><SubmitButton variant="secondary">{t("projects.filter.submit")}</SubmitButton></div>
-      </form>
+      <DashboardFilter ctx={ctx} filters={filters} />
 
       {visibleTotal === 0 && !filters.domain ? (
         <Paragraph>{t("projects.dashboard.empty")}</Paragraph>
       ) : items.length === 0 ? (
         <Paragraph>{filtered || filters.domain ? t("projects.dashboard.empty_filter") : t("projects.dashboard.empty")}</Paragraph>
       ) : (
-        <Table caption={t("projects.dashboard.count", { total })} headers={[t("projects.col.project"), t("projects.col.phase"), t("projects.col.waiting"), t("projects.col.my_role")]}>
-          {items.map((i) => (
-            <Row>
-              <Cell>
-                <Link href={`/projects/${i.id}`}>{i.title}</Link>
-                <br />
-                <span>{t(`projects.domain.${i.domain}`)}</span>
-              </Cell>
-              <Cell><PhaseBadge ctx={ctx} phase={i.phase} /></Cell>
-              <Cell>
-                {i.waiting.length === 0 ? (
-                  i.readiness.transition ? t("projects.dashboard.ready") : i.readiness.summary[ctx.lang]
-                ) : (
-                  <ul class="utrecht-unordered-list">
-                    {i.waiting.map((w) => (
-                      <li class="utrecht-unordered-list__item">
-                        {w.message[ctx.lang]} — {t("projects.waiting_on", { who: whoLabel(ctx, w) })}
-                        {w.forMe ? <> <StatusBadge status="warning">{t("projects.for_me")}</StatusBadge></> : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Cell>
-              <Cell>{i.myRoles.length ? i.myRoles.map((r) => t(`role.${r}`)).join(", ") : t("projects.no_project_role")}</Cell>
-            </Row>
-          ))}
-        </Table>
+        <DashboardTable ctx={ctx} items={items} total={total} />
       )}
       <Pagination t={t} page={page} pageSize={pageSize} total={total} href={(p) => href({ page: String(p) })} />
     </>
+  );
+}
+
+function DashboardFilter({ ctx, filters }: { ctx: PageContext; filters: Dashboard["filters"] }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action="/projects" class="utrecht-form afw-filter" role="search" aria-label={t("projects.dashboard.filter")}>
+      <SelectField
+        t={t}
+        name="domain"
+        label={t("projects.field.domain")}
+        options={[{ value: "", label: t("projects.filter.all_domains") }, ...DOMAINS.map((d) => ({ value: d, label: t(`projects.domain.${d}`) }))]}
+        values={{ domain: filters.domain ?? "" }}
+      />
+      <SelectField
+        t={t}
+        name="phase"
+        label={t("projects.field.phase")}
+        options={[{ value: "", label: t("projects.filter.all_phases") }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(ctx, p) }))]}
+        values={{ phase: filters.phase ?? "" }}
+      />
+      <SelectField
+        t={t}
+        name="waitingOn"
+        label={t("projects.filter.waiting_on")}
+        options={[{ value: "", label: t("projects.filter.anyone") }, ...RESPONSIBLES.map((w) => ({ value: w, label: t(`projects.who.${w}`) }))]}
+        values={{ waitingOn: filters.waitingOn ?? "" }}
+      />
+      <SelectField
+        t={t}
+        name="mine"
+        label={t("projects.filter.mine")}
+        options={[{ value: "", label: t("projects.filter.mine_all") }, { value: "1", label: t("projects.filter.mine_only") }]}
+        values={{ mine: filters.mine ? "1" : "" }}
+      />
+      <div class="utrecht-form-field"><SubmitButton variant="secondary">{t("projects.filter.submit")}</SubmitButton></div>
+    </form>
+  );
+}
+
+function DashboardTable({ ctx, items, total }: { ctx: PageContext; items: Dashboard["items"]; total: number }) {
+  const { t } = ctx;
+  return (
+    <Table caption={t("projects.dashboard.count", { total })} headers={[t("projects.col.project"), t("projects.col.phase"), t("projects.col.waiting"), t("projects.col.my_role")]}>
+      {items.map((i) => (
+        <Row>
+          <Cell>
+            <Link href={`/projects/${i.id}`}>{i.title}</Link>
+            <br />
+            <span>{t(`projects.domain.${i.domain}`)}</span>
+          </Cell>
+          <Cell><PhaseBadge ctx={ctx} phase={i.phase} /></Cell>
+          <Cell>
+            {i.waiting.length === 0 ? (
+              i.readiness.transition ? t("projects.dashboard.ready") : summaryText(ctx, i.readiness.summary)
+            ) : (
+              <ul class="utrecht-unordered-list">
+                {i.waiting.map((w) => (
+                  <li class="utrecht-unordered-list__item">
+                    {missingText(ctx, w)} — {t("projects.waiting_on", { who: whoLabel(ctx, w) })}
+                    {w.forMe ? <> <StatusBadge status="warning">{t("projects.for_me")}</StatusBadge></> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Cell>
+          <Cell>{i.myRoles.length ? i.myRoles.map((r) => t(`role.${r}`)).join(", ") : t("projects.no_project_role")}</Cell>
+        </Row>
+      ))}
+    </Table>
   );
 }
 
@@ -306,89 +321,110 @@ export function ProjectPage(props: ProjectPageProps) {
       <PhaseSteps ctx={ctx} phase={project.phase} stoppedIn={stop?.phase ?? null} />
       <ErrorSummary t={t} errors={errors} />
 
-      {project.phase === "stopped" ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status" aria-labelledby="stopped-title">
-          <div class="utrecht-alert__content">
-            <h2 class="utrecht-heading-2" id="stopped-title">{t("projects.stopped.title")}</h2>
-            <p class="utrecht-paragraph">
-              {t("projects.stopped.text", { date: project.stoppedAt ? formatDate(project.stoppedAt, ctx.lang) : "", phase: stop ? phaseLabel(ctx, stop.phase).toLowerCase() : "" })}
-            </p>
-            {project.stoppedReason ? (
-              <p class="utrecht-paragraph">
-                <strong>{t("projects.stopped.reason")}</strong> {project.stoppedReason}
-              </p>
-            ) : null}
-          </div>
-        </div>
-      ) : project.phase === "closed" ? (
-        <Alert kind="ok">{t("projects.closed_text", { date: project.closedAt ? formatDate(project.closedAt, ctx.lang) : "" })}</Alert>
-      ) : null}
+      <Outcome ctx={ctx} project={project} stop={stop} />
 
       {final ? null : <ReadinessPanel ctx={ctx} readiness={readiness} project={project} />}
 
-      {final ? null : (
-        <section aria-labelledby="gate-decision">
-          <Heading2 id="gate-decision">{t("projects.gate.title")}</Heading2>
-          {may.decide ? (
-            <>
-              <Paragraph>{t("projects.gate.intro")}</Paragraph>
-              {!readiness.ready ? (
-                <div class="utrecht-alert utrecht-alert--warning" role="note">
-                  <div class="utrecht-alert__content">
-                    <p class="utrecht-paragraph">{t("projects.gate.go_refused_because")}</p>
-                    <ul class="utrecht-unordered-list">
-                      {readiness.missing.map((m) => <li class="utrecht-unordered-list__item">{m.message[ctx.lang]}</li>)}
-                    </ul>
-                  </div>
-                </div>
-              ) : null}
-              <PostForm action={`/projects/${project.id}/gate-decisions`} csrfToken={ctx.csrfToken} label={t("projects.gate.title")}>
-                <input type="hidden" name="expectedPhase" value={project.phase} />
-                <RadioGroup
-                  t={t}
-                  name="decision"
-                  legend={t("projects.gate.decision")}
-                  required
-                  options={(["go", "adjust", "stop"] as const).map((d) => ({ value: d, label: t(`projects.gate.option.${d}`, { next: readiness.transition ? phaseLabel(ctx, readiness.transition.to).toLowerCase() : "" }) }))}
-                  selected={formValues("gate")?.decision}
-                  errors={formErrors("gate")}
-                />
-                <TextArea t={t} name="rationale" label={t("projects.gate.rationale")} hint={t("projects.gate.rationale_hint")} required rows={4} maxlength={LIMITS.rationale} values={formValues("gate")} errors={formErrors("gate")} />
-                <SubmitButton>{t("projects.gate.submit")}</SubmitButton>
-              </PostForm>
-            </>
-          ) : (
-            <Paragraph>{t("projects.gate.owner_only", { names: project.members.filter((m) => m.role === "owner").map((m) => m.name).join(", ") })}</Paragraph>
-          )}
-        </section>
-      )}
+      {final ? null : <GateDecisionForm ctx={ctx} project={project} readiness={readiness} mayDecide={may.decide} values={formValues("gate")} errors={formErrors("gate")} />}
 
-      {project.phase === "execution" || project.phase === "evaluation" || props.evaluations.length ? (
-        <section aria-labelledby="evaluation">
-          <Heading2 id="evaluation">{t("projects.evaluation.title")}</Heading2>
-          {props.evaluations.length === 0 ? <Paragraph>{t("projects.evaluation.none")}</Paragraph> : null}
-          {props.evaluations.map((e) => (
-            <div class="afw-card">
-              <Paragraph>
-                <strong>{t("projects.evaluation.by", { name: e.recordedByName, date: formatDate(e.recordedAt, ctx.lang), phase: phaseLabel(ctx, e.phase).toLowerCase() })}</strong>
-              </Paragraph>
-              <p class="utrecht-paragraph afw-change">{e.text}</p>
-            </div>
-          ))}
-          {may.edit && (project.phase === "execution" || project.phase === "evaluation") ? (
-            <PostForm action={`/projects/${project.id}/evaluations`} csrfToken={ctx.csrfToken} label={t("projects.evaluation.record")}>
-              <TextArea t={t} name="text" label={t("projects.evaluation.text")} hint={t("projects.evaluation.text_hint")} required rows={5} maxlength={LIMITS.evaluation} values={formValues("evaluation")} errors={formErrors("evaluation")} />
-              <SubmitButton variant="secondary">{t("projects.evaluation.record")}</SubmitButton>
-            </PostForm>
-          ) : null}
-        </section>
-      ) : null}
+      <Evaluations ctx={ctx} project={project} evaluations={props.evaluations} mayEdit={may.edit} values={formValues("evaluation")} errors={formErrors("evaluation")} />
 
       <DecisionHistory ctx={ctx} decisions={decisions} />
       <Members {...props} errors={formErrors("members")} values={formValues("members")} />
       <Details {...props} errors={formErrors("change")} values={formValues("change")} />
       {props.panels}
     </>
+  );
+}
+
+/** A stopped project reads as the process having worked; a closed one as every step taken. */
+function Outcome({ ctx, project, stop }: { ctx: PageContext; project: ProjectDetail; stop: GateDecisionView | undefined }) {
+  const { t } = ctx;
+  return project.phase === "stopped" ? (
+    <div class="utrecht-alert utrecht-alert--ok" role="status" aria-labelledby="stopped-title">
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2" id="stopped-title">{t("projects.stopped.title")}</h2>
+        <p class="utrecht-paragraph">
+          {t("projects.stopped.text", { date: project.stoppedAt ? formatDate(project.stoppedAt, ctx.lang) : "", phase: stop ? phaseLabel(ctx, stop.phase).toLowerCase() : "" })}
+        </p>
+        {project.stoppedReason ? (
+          <p class="utrecht-paragraph">
+            <strong>{t("projects.stopped.reason")}</strong> {project.stoppedReason}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  ) : project.phase === "closed" ? (
+    <Alert kind="ok">{t("projects.closed_text", { date: project.closedAt ? formatDate(project.closedAt, ctx.lang) : "" })}</Alert>
+  ) : null;
+}
+
+type FormPart = { values?: Values; errors?: FieldError[] };
+
+/** The owner's decision at the gate: why go is not possible yet, the three choices and the rationale. */
+function GateDecisionForm({ ctx, project, readiness, mayDecide, values, errors }: { ctx: PageContext; project: ProjectDetail; readiness: GateReadiness; mayDecide: boolean } & FormPart) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="gate-decision">
+      <Heading2 id="gate-decision">{t("projects.gate.title")}</Heading2>
+      {mayDecide ? (
+        <>
+          <Paragraph>{t("projects.gate.intro")}</Paragraph>
+          {!readiness.ready ? (
+            <div class="utrecht-alert utrecht-alert--warning" role="note">
+              <div class="utrecht-alert__content">
+                <p class="utrecht-paragraph">{t("projects.gate.go_refused_because")}</p>
+                <ul class="utrecht-unordered-list">
+                  {readiness.missing.map((m) => <li class="utrecht-unordered-list__item">{missingText(ctx, m)}</li>)}
+                </ul>
+              </div>
+            </div>
+          ) : null}
+          <PostForm action={`/projects/${project.id}/gate-decisions`} csrfToken={ctx.csrfToken} label={t("projects.gate.title")}>
+            <input type="hidden" name="expectedPhase" value={project.phase} />
+            <RadioGroup
+              t={t}
+              name="decision"
+              legend={t("projects.gate.decision")}
+              required
+              options={(["go", "adjust", "stop"] as const).map((d) => ({ value: d, label: t(`projects.gate.option.${d}`, { next: readiness.transition ? phaseLabel(ctx, readiness.transition.to).toLowerCase() : "" }) }))}
+              selected={values?.decision}
+              errors={errors}
+            />
+            <TextArea t={t} name="rationale" label={t("projects.gate.rationale")} hint={t("projects.gate.rationale_hint")} required rows={4} maxlength={LIMITS.rationale} values={values} errors={errors} />
+            <SubmitButton>{t("projects.gate.submit")}</SubmitButton>
+          </PostForm>
+        </>
+      ) : (
+        <Paragraph>{t("projects.gate.owner_only", { names: project.members.filter((m) => m.role === "owner").map((m) => m.name).join(", ") })}</Paragraph>
+      )}
+    </section>
+  );
+}
+
+/** Evaluations, and the form for one during execution and evaluation. */
+function Evaluations({ ctx, project, evaluations, mayEdit, values, errors }: { ctx: PageContext; project: ProjectDetail; evaluations: EvaluationRecord[]; mayEdit: boolean } & FormPart) {
+  const { t } = ctx;
+  if (!(project.phase === "execution" || project.phase === "evaluation" || evaluations.length)) return null;
+  return (
+    <section aria-labelledby="evaluation">
+      <Heading2 id="evaluation">{t("projects.evaluation.title")}</Heading2>
+      {evaluations.length === 0 ? <Paragraph>{t("projects.evaluation.none")}</Paragraph> : null}
+      {evaluations.map((e) => (
+        <div class="afw-card">
+          <Paragraph>
+            <strong>{t("projects.evaluation.by", { name: e.recordedByName, date: formatDate(e.recordedAt, ctx.lang), phase: phaseLabel(ctx, e.phase).toLowerCase() })}</strong>
+          </Paragraph>
+          <p class="utrecht-paragraph afw-change">{e.text}</p>
+        </div>
+      ))}
+      {mayEdit && (project.phase === "execution" || project.phase === "evaluation") ? (
+        <PostForm action={`/projects/${project.id}/evaluations`} csrfToken={ctx.csrfToken} label={t("projects.evaluation.record")}>
+          <TextArea t={t} name="text" label={t("projects.evaluation.text")} hint={t("projects.evaluation.text_hint")} required rows={5} maxlength={LIMITS.evaluation} values={values} errors={errors} />
+          <SubmitButton variant="secondary">{t("projects.evaluation.record")}</SubmitButton>
+        </PostForm>
+      ) : null}
+    </section>
   );
 }
 
@@ -400,14 +436,14 @@ export function ReadinessPanel({ ctx, readiness, project }: { ctx: PageContext; 
       <Heading2 id="readiness">{t("projects.readiness.title", { next: readiness.transition ? phaseLabel(ctx, readiness.transition.to).toLowerCase() : "" })}</Heading2>
       <Paragraph>
         {readiness.ready ? <StatusBadge status="valid">{t("projects.readiness.ready")}</StatusBadge> : <StatusBadge status="warning">{t("projects.readiness.not_ready")}</StatusBadge>}{" "}
-        {readiness.summary[ctx.lang]}
+        {summaryText(ctx, readiness.summary)}
       </Paragraph>
-      {readiness.decisionNote ? <Paragraph>{readiness.decisionNote[ctx.lang]}</Paragraph> : null}
+      {readiness.decisionNote ? <Paragraph>{decisionNoteText(ctx, readiness.decisionNote)}</Paragraph> : null}
       {readiness.missing.length ? (
         <ul class="utrecht-unordered-list afw-readiness">
           {readiness.missing.map((m) => (
             <li class="utrecht-unordered-list__item">
-              {m.message[ctx.lang]} — {t("projects.waiting_on", { who: whoLabel(ctx, { who: m.who, people: people(m.who) }) })}
+              {missingText(ctx, m)} — {t("projects.waiting_on", { who: whoLabel(ctx, { who: m.who, people: people(m.who) }) })}
             </li>
           ))}
         </ul>

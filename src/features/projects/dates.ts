@@ -1,6 +1,6 @@
-// Dates in readiness messages, written out the way people say them
+// Dates in readiness texts, written out the way people say them
 // ("3 maart 2026"); done by hand so the text never depends on the ICU build.
-import type { IsoDate } from "./snapshot.ts";
+import type { IsoDate } from "../../domain/lifecycle/snapshot.ts";
 
 const MONTHS = {
   nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],

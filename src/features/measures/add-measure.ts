@@ -4,7 +4,7 @@ import { forbidden } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { loadProjectForActor } from "../projects/access.ts";
-import { CreateMeasureInput, type MeasureSourceType } from "./inputs.ts";
+import { CreateMeasureInput, type MeasureSourceType, type ReviewCadence } from "./inputs.ts";
 import { assertPerson, canAddMeasure, requireActive } from "./rules.ts";
 
 /** What other features hand over when a canvas action, advice, risk, deliberation or finding becomes a measure. */
@@ -15,6 +15,7 @@ export interface NewMeasure {
   ownerUserId?: string;
   dueDate?: string /* YYYY-MM-DD */;
   source: { type: MeasureSourceType; id?: string };
+  reviewCadence?: ReviewCadence;
 }
 
 /** Adds a measure to a project; other features call this (with their Tx) for canvas actions, advice, risks, deliberations and findings. */

@@ -121,49 +121,9 @@ export function MeasurePage(props: {
       <Heading1>{m.title}</Heading1>
       <Paragraph><MeasureStatusBadge ctx={ctx} measure={m} /></Paragraph>
       <ErrorSummary t={t} errors={props.errors} />
-      <dl class="afw-details">
-        <dt>{t("measures.field.project")}</dt>
-        <dd><Link href={`/projects/${project.id}`}>{project.title}</Link></dd>
-        <dt>{t("measures.field.description")}</dt>
-        <dd class="afw-change">{m.description || t("measures.empty_value")}</dd>
-        <dt>{t("measures.field.owner")}</dt>
-        <dd>{m.ownerName ?? t("measures.no_owner")}</dd>
-        <dt>{t("measures.field.due")}</dt>
-        <dd>{due(ctx, m)}</dd>
-        <dt>{t("measures.field.cadence")}</dt>
-        <dd>{t(`measures.cadence.${m.reviewCadence}`)}</dd>
-        <dt>{t("measures.field.source")}</dt>
-        <dd>{t(`measures.source.${m.source.type}`)}</dd>
-        <dt>{t("measures.field.evidence")}</dt>
-        <dd class="afw-change">{m.evidence || t("measures.empty_value")}</dd>
-        {m.status === "explained" ? (
-          <>
-            <dt>{t("measures.field.explanation")}</dt>
-            <dd class="afw-change">{m.explanation}</dd>
-          </>
-        ) : null}
-        {m.signedOffAt ? (
-          <>
-            <dt>{t("measures.signed_off")}</dt>
-            <dd>{t("measures.signed_off_by", { name: m.signedOffByName ?? "", date: formatDateTime(m.signedOffAt, ctx.lang) })}</dd>
-          </>
-        ) : null}
-      </dl>
+      <MeasureDetails ctx={ctx} project={project} measure={m} />
 
-      {m.status === "awaiting_signoff" ? (
-        <section aria-labelledby="measure-signoff">
-          <Heading2 id="measure-signoff">{t("measures.signoff.title")}</Heading2>
-          <Paragraph>{t("measures.signoff.intro")}</Paragraph>
-          {may.signOff ? (
-            <PostForm action={`${base}/signoff`} csrfToken={ctx.csrfToken} label={t("measures.signoff.title")}>
-              <input type="hidden" name="expectedStatus" value={m.status} />
-              <SubmitButton>{t("measures.signoff.submit")}</SubmitButton>
-            </PostForm>
-          ) : (
-            <Paragraph>{t("measures.signoff.not_you")}</Paragraph>
-          )}
-        </section>
-      ) : null}
+      {m.status === "awaiting_signoff" ? <SignOffSection ctx={ctx} measure={m} base={base} maySignOff={may.signOff} /> : null}
 
       {may.status ? (
         <section aria-labelledby="measure-status">
@@ -201,5 +161,57 @@ export function MeasurePage(props: {
         </section>
       ) : null}
     </>
+  );
+}
+
+function MeasureDetails({ ctx, project, measure: m }: { ctx: PageContext; project: ProjectRef; measure: Measure }) {
+  const { t } = ctx;
+  return (
+    <dl class="afw-details">
+      <dt>{t("measures.field.project")}</dt>
+      <dd><Link href={`/projects/${project.id}`}>{project.title}</Link></dd>
+      <dt>{t("measures.field.description")}</dt>
+      <dd class="afw-change">{m.description || t("measures.empty_value")}</dd>
+      <dt>{t("measures.field.owner")}</dt>
+      <dd>{m.ownerName ?? t("measures.no_owner")}</dd>
+      <dt>{t("measures.field.due")}</dt>
+      <dd>{due(ctx, m)}</dd>
+      <dt>{t("measures.field.cadence")}</dt>
+      <dd>{t(`measures.cadence.${m.reviewCadence}`)}</dd>
+      <dt>{t("measures.field.source")}</dt>
+      <dd>{t(`measures.source.${m.source.type}`)}</dd>
+      <dt>{t("measures.field.evidence")}</dt>
+      <dd class="afw-change">{m.evidence || t("measures.empty_value")}</dd>
+      {m.status === "explained" ? (
+        <>
+          <dt>{t("measures.field.explanation")}</dt>
+          <dd class="afw-change">{m.explanation}</dd>
+        </>
+      ) : null}
+      {m.signedOffAt ? (
+        <>
+          <dt>{t("measures.signed_off")}</dt>
+          <dd>{t("measures.signed_off_by", { name: m.signedOffByName ?? "", date: formatDateTime(m.signedOffAt, ctx.lang) })}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function SignOffSection({ ctx, measure: m, base, maySignOff: may }: { ctx: PageContext; measure: Measure; base: string; maySignOff: boolean }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="measure-signoff">
+      <Heading2 id="measure-signoff">{t("measures.signoff.title")}</Heading2>
+      <Paragraph>{t("measures.signoff.intro")}</Paragraph>
+      {may ? (
+        <PostForm action={`${base}/signoff`} csrfToken={ctx.csrfToken} label={t("measures.signoff.title")}>
+          <input type="hidden" name="expectedStatus" value={m.status} />
+          <SubmitButton>{t("measures.signoff.submit")}</SubmitButton>
+        </PostForm>
+      ) : (
+        <Paragraph>{t("measures.signoff.not_you")}</Paragraph>
+      )}
+    </section>
   );
 }

@@ -356,8 +356,8 @@ export async function seedDemoProjects(deps: Deps, organisationId: string, peopl
         ownerUserId: person(m.owner),
         ...(m.dueInDays === null ? {} : { dueDate: dateIn(m.dueInDays) }),
         source: { type: m.source },
+        reviewCadence: m.cadence,
       });
-      if (m.cadence !== "none") await deps.db.updateTable("measures").set({ review_cadence: m.cadence }).where("id", "=", measureId).execute();
       if (m.status === "open") continue;
       const measureOwner = await actorOf(m.owner);
       await setMeasureStatus(deps, measureOwner, measureId, { status: m.status, evidence: m.evidence, explanation: m.explanation });

@@ -2,6 +2,7 @@
 // team, the people of the organisation, and the permission rules the use
 // cases share. Every helper takes the handle it reads with, so inside a use
 // case it reads in that use case's transaction.
+import { readStringList } from "../../platform/db/json-columns.ts";
 import { isFinal, isPhase, type MaterialChangeKind, type Phase } from "../../domain/lifecycle/index.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canEditProject, canViewProject } from "../../domain/permissions/project-access.ts";
@@ -48,15 +49,6 @@ export function asPhase(phase: string): Phase {
   return isPhase(phase) ? phase : "pre_start";
 }
 
-function parseJsonList<T extends string>(json: string, allowed: readonly T[]): T[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is T => (allowed as readonly unknown[]).includes(x)) : [];
-  } catch {
-    return [];
-  }
-}
-
 function projectQuery(db: Db, organisationId: string, projectId: string) {
   return db.selectFrom("projects").selectAll().where("id", "=", projectId).where("organisation_id", "=", organisationId);
 }
@@ -70,8 +62,8 @@ function toRecord(row: ProjectRow): ProjectRecord {
     goal: row.goal,
     description: row.description,
     domain: (DOMAINS as readonly string[]).includes(row.domain) ? (row.domain as Domain) : "concern",
-    technologies: parseJsonList(row.technologies_json, TECHNOLOGIES),
-    dataCategories: parseJsonList(row.data_categories_json, DATA_CATEGORIES),
+    technologies: readStringList(row.technologies_json, TECHNOLOGIES),
+    dataCategories: readStringList(row.data_categories_json, DATA_CATEGORIES),
     supplierInvolved: row.supplier_involved === 1,
     phase: asPhase(row.phase),
     publicationState: row.publication_state,

@@ -1,6 +1,7 @@
 // The projects feature's reads: a project with its team, its readiness, its
 // decisions, evaluations and material changes, and the project page at once.
 // Each opens the project once, as the actor may see it.
+import { readJson } from "../../platform/db/json-columns.ts";
 import { gateReadiness, type GateDecision, type GateReadiness, type Phase, type ProjectSnapshot } from "../../domain/lifecycle/index.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Db } from "../../platform/db/schema.ts";
@@ -68,14 +69,10 @@ export async function listGateDecisions(deps: Deps, actor: Actor, projectId: str
 
 /** A stored readiness, when it is in the shape of codes this version keeps. */
 function storedReadiness(json: string): GateReadiness | null {
-  try {
-    const r = JSON.parse(json) as Partial<GateReadiness> | null;
-    const coded = (m: unknown) => typeof (m as { code?: unknown } | undefined)?.code === "string";
-    if (!r || !coded(r.summary) || !Array.isArray(r.missing) || !r.missing.every((m) => coded(m?.message))) return null;
-    return r as GateReadiness;
-  } catch {
-    return null;
-  }
+  const r = readJson(json) as Partial<GateReadiness> | null | undefined;
+  const coded = (m: unknown) => typeof (m as { code?: unknown } | undefined)?.code === "string";
+  if (!r || !coded(r.summary) || !Array.isArray(r.missing) || !r.missing.every((m) => coded(m?.message))) return null;
+  return r as GateReadiness;
 }
 
 async function decisionsOf(db: Db, project: ProjectRef): Promise<GateDecisionView[]> {

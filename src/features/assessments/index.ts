@@ -2,6 +2,7 @@
 // register, reviews by the FG and the ISO, residual-risk acceptance and the
 // prior consultation of the AP; with exports and an API.
 import { can } from "../../domain/permissions/permissions.ts";
+import { assessmentMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
 import { depiaState } from "./depia.ts";
@@ -16,6 +17,7 @@ export const assessmentsFeature: Feature = {
   name: "assessments",
   messages: { nl, en },
   migrations: { "010-assessments": m010 },
+  measureSources: assessmentMeasureSources,
   routes: assessmentRoutes,
   api: assessmentsApi,
   nav: [{ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],

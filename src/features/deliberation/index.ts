@@ -1,5 +1,6 @@
 // Moral deliberation (moreel beraad) and awareness activities.
 import { hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
+import { deliberationMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { deliberationApi } from "./api.ts";
 import { seedDeliberationDemo } from "./demo-seed.ts";
@@ -17,6 +18,7 @@ export const deliberationFeature: Feature = {
   name: "deliberation",
   messages: { nl, en },
   migrations: { "008-deliberation": m008 },
+  measureSources: deliberationMeasureSources,
   routes: deliberationRoutes,
   api: deliberationApi,
   nav: [{ href: "/deliberations", labelKey: "deliberation.nav", visible: (c) => !!c.actor && usesDeliberation(c.actor) }],

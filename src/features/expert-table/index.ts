@@ -1,5 +1,6 @@
 // The expert table: advice requests, meetings, written advice, comply-or-explain per recommendation.
 import { hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
+import { adviceMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { expertTableApi } from "./api.ts";
 import { seedExpertTableDemo } from "./demo-seed.ts";
@@ -17,6 +18,7 @@ export const expertTableFeature: Feature = {
   name: "expert-table",
   messages: { nl, en },
   migrations: { "007-expert-table": m007 },
+  measureSources: adviceMeasureSources,
   routes: expertTableRoutes,
   api: expertTableApi,
   nav: [{ href: "/expert-table", labelKey: "expert_table.nav", visible: (c) => !!c.actor && usesExpertTable(c.actor) }],

@@ -1,6 +1,8 @@
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { forbidden } from "../../platform/errors.ts";
+import { forbidden, invalid, type FieldError } from "../../platform/errors.ts";
+import type { ProjectRef } from "../projects/extension-points.ts";
+import { unknownSourceIds } from "./extension-points.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { loadProjectForActor } from "../projects/access.ts";
@@ -20,17 +22,23 @@ export interface NewMeasure {
 
 /** Adds a measure to a project; other features call this (with their Tx) for canvas actions, advice, risks, deliberations and findings. */
 export async function createMeasure(deps: Deps, actor: Actor, input: NewMeasure): Promise<string> {
-  return addMeasure(deps, actor, input);
+  // The calling feature names its own record as the source, in the same transaction.
+  return insertMeasure(deps, actor, input, { sourceVouchedFor: true });
 }
 
 /** The same as createMeasure for input straight from a form or the API (review cadence and risk ids included). Returns the measure's id. */
 export async function addMeasure(deps: Deps, actor: Actor, input: unknown): Promise<string> {
+  return insertMeasure(deps, actor, input, { sourceVouchedFor: false });
+}
+
+async function insertMeasure(deps: Deps, actor: Actor, input: unknown, options: { sourceVouchedFor: boolean }): Promise<string> {
   return inTransaction(deps, actor, async (tx) => {
     const data = parseInput(CreateMeasureInput, input);
     const project = await loadProjectForActor(tx.db, actor, data.projectId);
     if (!canAddMeasure(actor, project.id, data.source.type)) throw forbidden();
     requireActive(project);
     await assertPerson(tx, actor.organisationId, data.ownerUserId);
+    await assertReferences(tx, project, data, options.sourceVouchedFor);
     const id = tx.newId();
     const now = tx.now().toISOString();
     await tx.db
@@ -63,4 +71,15 @@ export async function addMeasure(deps: Deps, actor: Actor, input: unknown): Prom
     await tx.audit({ action: "measure.created", entityType: "measure", entityId: id, after: { ...data, projectId: project.id } });
     return id;
   });
+}
+
+/** Every id the measure refers to is a record of this project: its risks, and (from a form or the API) its source. */
+async function assertReferences(tx: Deps, project: ProjectRef, data: { source: { type: MeasureSourceType; id?: string }; riskIds: string[] }, sourceVouchedFor: boolean): Promise<void> {
+  const errors: FieldError[] = [];
+  if ((await unknownSourceIds(tx, project, "risk", [...new Set(data.riskIds)])).length) errors.push({ field: "riskIds", messageKey: "measures.risk_unknown" });
+  const sourceId = data.source.id;
+  if (!sourceVouchedFor && sourceId && (data.source.type === "manual" || (await unknownSourceIds(tx, project, data.source.type, [sourceId])).length)) {
+    errors.push({ field: "source.id", messageKey: "measures.source_unknown" });
+  }
+  if (errors.length) throw invalid(errors);
 }

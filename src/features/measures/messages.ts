@@ -1,5 +1,7 @@
 /** Texts of the measures feature: Dutch first (B1), English second. */
 export const nl = {
+  "measures.risk_unknown": "Een van de gekozen risico’s hoort niet bij dit project. Kies alleen risico’s uit de risicolijst van dit project.",
+  "measures.source_unknown": "De bron van deze maatregel hoort niet bij dit project.",
   "measures.title": "Maatregelen",
   "measures.page_title": "Maatregelen: {title}",
   "measures.intro": "Wat het project doet om risico's te beperken en adviezen op te volgen. Een maatregel is pas klaar als iemand anders dan de eigenaar dat bevestigt.",
@@ -91,6 +93,8 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  "measures.risk_unknown": "One of the chosen risks does not belong to this project. Choose only risks from this project’s risk register.",
+  "measures.source_unknown": "The source of this measure does not belong to this project.",
   "measures.title": "Measures",
   "measures.page_title": "Measures: {title}",
   "measures.intro": "What the project does to limit risks and follow advice. A measure is only done when someone other than its owner confirms it.",

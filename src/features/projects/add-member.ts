@@ -20,6 +20,8 @@ export async function addMember(deps: Deps, actor: Actor, projectId: string, inp
     const project = await lockProjectOfOrganisation(tx, actor, projectId);
     requireMayManageMembers(actor, project.id);
     const data = parseInput(AddMemberInput, input);
+    // Nobody gives themselves a role, on a project neither (an administrator cannot make themselves its owner).
+    if (data.userId === actor.userId) throw new AppError("forbidden", "role.no_self_assign");
     const name = await activeUserName(tx.db, actor.organisationId, data.userId, "userId");
     const existing = await tx.db
       .selectFrom("role_assignments")

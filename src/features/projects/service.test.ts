@@ -144,6 +144,9 @@ describeEachEngine("projects: register, edit, members", (get) => {
     expect(await codeOf(addMember(deps, await as("outsider"), id, { userId: users.outsider!.id, role: "owner" }))).toBe("not_found:error.not_found");
     expect(await codeOf(addMember(deps, await as("lead"), id, { userId: users.outsider!.id, role: "king" }))).toBe("validation:field.invalid_choice");
     await addMember(deps, await as("admin"), id, { userId: users.outsider!.id, role: "member" });
+    // Nobody gives themselves a project role: an administrator cannot make themselves owner, a lead cannot add a second role.
+    expect(await codeOf(addMember(deps, await as("admin"), id, { userId: users.admin!.id, role: "owner" }))).toBe("forbidden:role.no_self_assign");
+    expect(await codeOf(addMember(deps, await as("lead"), id, { userId: users.lead!.id, role: "owner" }))).toBe("forbidden:role.no_self_assign");
     const members = await listMembers(deps, await as("owner"), id);
     expect(members.map((m) => m.role)).toEqual(["owner", "lead", "member", "member"]);
     const owner = members.find((m) => m.role === "owner")!;

@@ -152,6 +152,14 @@ describe("bad input", () => {
     const e = await expectError(auditCsv(file("g,score\nA,0.1\nB,0.2,9\n"), cfg), "ragged-row", { line: 3, found: 3, expected: 2 });
     expect(e.message).toContain("Regel 3");
   });
+  it("a quote that is never closed is an error at its line, not a shorter file", async () => {
+    // A header, one row, then an opening quote followed by a long tail without a closing quote.
+    const tail = Array.from({ length: 20000 }, (_, i) => `B,0.${i % 10}`).join("\n");
+    for (const threads of [1, 2]) {
+      const e = await expectError(auditCsv(file(`g,score\nA,0.1\n"B,0.2\n${tail}\n`), { ...cfg, threads }), "unterminated-quote", { line: 3 });
+      expect(e.message).toContain("regel 3");
+    }
+  });
   it("ragged row found by the second scanner thread gets the right line number", async () => {
     const rows = ["g,score"];
     for (let i = 0; i < 20000; i++) rows.push(i === 15000 ? "A" : `A,0.${i % 10}`);

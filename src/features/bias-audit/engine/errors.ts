@@ -10,6 +10,7 @@ export type BiasAuditErrorCode =
   | "no-data-rows"
   | "not-csv"
   | "ragged-row"
+  | "unterminated-quote"
   | "missing-column"
   | "non-numeric-score"
   | "bad-prediction"
@@ -36,6 +37,7 @@ const CODES: ReadonlySet<string> = new Set<BiasAuditErrorCode>([
   "no-data-rows",
   "not-csv",
   "ragged-row",
+  "unterminated-quote",
   "missing-column",
   "non-numeric-score",
   "bad-prediction",

@@ -19,6 +19,7 @@ export const engineNl = {
   "bias_audit.error.not-csv.control-characters": "Dit is geen CSV-bestand (tekst met scheidingstekens): het bevat veel stuurtekens (binaire gegevens).",
   "bias_audit.error.not-csv.no-line-break": "Dit is geen CSV-bestand (tekst met scheidingstekens): er staat geen regeleinde in de eerste megabyte.",
   "bias_audit.error.ragged-row": "Regel {line} heeft {found} velden, maar de kopregel heeft {expected} kolommen.",
+  "bias_audit.error.unterminated-quote": "Op regel {line} begint een veld met een aanhalingsteken (\") dat nergens wordt gesloten. Controleer het bestand rond die regel.",
   "bias_audit.error.missing-column": "De kolom \"{column}\" bestaat niet. Beschikbare kolommen: {available}.",
   "bias_audit.error.non-numeric-score": "Regel {line}: de score in kolom \"{column}\" is geen getal (\"{value}\"). Met een drempel moet de score een getal zijn.",
   "bias_audit.error.bad-prediction":
@@ -181,6 +182,7 @@ export const engineEn: Record<EngineMessageKey, string> = {
   "bias_audit.error.not-csv.control-characters": "This is not a CSV file (delimited text): it contains many control characters (binary data).",
   "bias_audit.error.not-csv.no-line-break": "This is not a CSV file (delimited text): there is no line break in the first megabyte.",
   "bias_audit.error.ragged-row": "Line {line} has {found} fields, but the header has {expected} columns.",
+  "bias_audit.error.unterminated-quote": "On line {line} a field starts with a quotation mark (\") that is never closed. Check the file around that line.",
   "bias_audit.error.missing-column": "The column \"{column}\" does not exist. Available columns: {available}.",
   "bias_audit.error.non-numeric-score": "Line {line}: the score in column \"{column}\" is not a number (\"{value}\"). With a threshold the score must be numeric.",
   "bias_audit.error.bad-prediction":

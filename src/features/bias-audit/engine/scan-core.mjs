@@ -645,7 +645,11 @@ export class RecordScanner {
           p++;
           s = p;
           for (;;) {
-            if (p >= end) return recStart;
+            if (p >= end) {
+              // A quote opened and never closed: an error at the line where it opened, never a silently shorter file.
+              if (isFinal) throw new ScanError("unterminated-quote", { line: -1 }, this.lineFeeds);
+              return recStart;
+            }
             const c = buf[p];
             if (c === QUOTE) {
               if (p + 1 < end && buf[p + 1] === QUOTE) {

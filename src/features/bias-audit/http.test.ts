@@ -147,6 +147,17 @@ describeEachEngine("bias audit pages and API", (get) => {
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Het bestand is leeg.");
 
+    // A header of 100,000 columns (0.9 MB) is refused at upload, so the mapping page stays small; nothing is stored.
+    const before = (await deps.db.selectFrom("bias_audits").select("id").execute()).length;
+    const wide = Array.from({ length: 100_000 }, (_, i) => `k${i}`);
+    const tooWide = await uploadPage(client, { name: "Breed" }, { name: "breed.csv", content: `${wide.join(",")}\n${wide.map(() => "1").join(",")}\n` });
+    expect(tooWide.status).toBe(400);
+    expect(await tooWide.text()).toContain("Het bestand heeft 100000 kolommen. Dat zijn er te veel: een bias-audit werkt met hoogstens 500 kolommen.");
+    const longName = await uploadPage(client, { name: "Lang" }, { name: "lang.csv", content: `${"n".repeat(300)},p\na,1\n` });
+    expect(longName.status).toBe(400);
+    expect(await longName.text()).toContain("Een kolomnaam in de kopregel is te lang (meer dan 200 tekens).");
+    expect((await deps.db.selectFrom("bias_audits").select("id").execute()).length).toBe(before);
+
     const noToken = await uploadPage(client, { name: "X" }, { name: "a.csv", content: "g,p\na,1\n" }, null);
     expect(noToken.status).toBe(403);
 

@@ -41,7 +41,7 @@ export async function discardUpload(target: UploadTarget): Promise<void> {
 }
 
 /** The form fields that come with the file (multipart, in the page's form and the API alike). */
-export const UPLOAD_LIMITS = { name: 200 } as const;
+export const UPLOAD_LIMITS = { name: 200, columns: 500, columnName: 200 } as const;
 
 export const UploadFields = z.object({
   name: fields.text(UPLOAD_LIMITS.name),
@@ -71,6 +71,16 @@ async function describeFile(path: string): Promise<{ format: "csv" | "parquet"; 
   }
 }
 
+/** A data set the mapping page can show: at most UPLOAD_LIMITS.columns columns, each name at most UPLOAD_LIMITS.columnName characters. */
+function assertColumnsBounded(columns: readonly string[]): void {
+  if (columns.length > UPLOAD_LIMITS.columns) {
+    throw invalid([{ field: "file", messageKey: "bias_audit.file_error.too_many_columns", params: { found: columns.length, max: UPLOAD_LIMITS.columns } }]);
+  }
+  if (columns.some((c) => c.length > UPLOAD_LIMITS.columnName)) {
+    throw invalid([{ field: "file", messageKey: "bias_audit.file_error.column_name_too_long", params: { max: UPLOAD_LIMITS.columnName } }]);
+  }
+}
+
 type Upload = { fileName: string; bytes: number };
 
 async function register(tx: Tx, actor: Actor, target: UploadTarget, upload: Upload | null, input: unknown): Promise<void> {
@@ -82,6 +92,7 @@ async function register(tx: Tx, actor: Actor, target: UploadTarget, upload: Uplo
   const data = parsed.data;
   const project = await checkProject(tx, actor, data.projectId, "projectId");
   const { format, described } = await describeFile(target.path);
+  assertColumnsBounded(described.columns);
   const fileName = upload.fileName.replace(/[\\/]/g, "_").slice(0, 255) || "upload";
   const now = tx.now().toISOString();
   await tx.db

@@ -15,6 +15,7 @@ import { installCatalogues, translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { sessionAndLanguage } from "./platform/http/session.ts";
+import { requireActor } from "./platform/http/render.tsx";
 
 /**
  * The Hono app of the given features (normally `features` from
@@ -73,6 +74,12 @@ export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<Ap
 
   for (const feature of features) if (feature.routes) app.route("/", feature.routes());
 
+  // Who calls comes before what they send: the API answers 401 before it validates a body.
+  // Public endpoints live under /api/v1/public/ (and the OpenAPI document itself).
+  app.use("/api/v1/*", async (c, next) => {
+    if (!/^\/api\/v1\/(public\/|openapi\.json$)/.test(c.req.path)) requireActor(c);
+    await next();
+  });
   const api = apiRouter();
   for (const feature of features) if (feature.api) api.route("/", feature.api());
   api.doc31("/openapi.json", {

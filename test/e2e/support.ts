@@ -6,11 +6,11 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { DEMO_ORGANISATION } from "../../src/features/demo/people.ts";
-import { seedDemo } from "../../src/features/demo/seed-demo.ts";
 import { demoProjectIds } from "../../src/features/projects/demo.ts";
 import { loadActor, type ActorWithProfile } from "../../src/platform/auth/actor.ts";
 import type { Engine } from "../../src/platform/db/database.ts";
-import { allFeatures, createSeededTestDatabase, testEngines, type TestSeed } from "../support/database.ts";
+import { allFeatures, createSeededTestDatabase, testEngines } from "../support/database.ts";
+import { demoSeed, realTime } from "../support/demo-seed.ts";
 import type { Feature } from "../../src/platform/feature.ts";
 import type { Deps } from "../../src/platform/deps.ts";
 
@@ -108,22 +108,9 @@ export async function demoProjectId(app: RunningApp, key: string): Promise<strin
   return id;
 }
 
-/** The app's own clock and ids, as in production: the demo and the journeys work in real time. */
-function realTime(deps: Deps): Deps {
-  return { ...deps, now: () => new Date(), newId: () => crypto.randomUUID() };
-}
-
-/** The demo organisation, seeded once per run; every journey starts from a copy. */
-const demo: TestSeed = {
-  name: "demo",
-  run: async (deps) => {
-    await seedDemo(realTime(deps));
-  },
-};
-
 /** The real app on a free port, on a fresh copy of a database with the demo organisation. */
 export async function startApp(engine: Engine, features: readonly Feature[] = allFeatures): Promise<RunningApp> {
-  const database = await createSeededTestDatabase(engine, demo, features);
+  const database = await createSeededTestDatabase(engine, demoSeed, features);
   const deps = realTime(database.deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: createApp(deps, features).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));

@@ -1,0 +1,300 @@
+// The authorization matrix: every route of the app, taken from the router
+// itself, so a new route is covered without editing this file.
+//
+// 1. Another organisation: every route with an id in its path, called by users
+//    of another organisation (with each kind of organisation role) with the ids
+//    of the demo organisation's records, is refused (403 or 404; 400 only where
+//    the request is refused before anything is looked up) and changes nothing.
+// 2. Not logged in: every route that is not public sends the browser to the
+//    login page (pages) or answers 401 (API) — before it looks at the body.
+// 3. The pages without an id, for every role of the design: who may open them
+//    is written in one table below (ALLOWED), and the app must agree.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { DEMO_ORGANISATION } from "../../src/features/demo/people.ts";
+import { ORGANISATION_ROLES, type OrganisationRole } from "../../src/domain/permissions/roles.ts";
+import type { Engine } from "../../src/platform/db/database.ts";
+import { allFeatures, createSeededTestDatabase, testEngines } from "../support/database.ts";
+import { demoSeed, realTime } from "../support/demo-seed.ts";
+import { organisationWith, PASSWORD } from "../support/fixtures.ts";
+import { TestClient } from "../support/http-client.ts";
+import { registerProject } from "../../src/features/projects/service.ts";
+
+type Route = { method: string; path: string };
+
+/** Routes anyone may call, or whose path parameter is not a record of an organisation. */
+const PUBLIC: RegExp[] = [
+  /^\/assets\//,
+  /^\/bias-audits\/assets\//,
+  /^\/health$/,
+  /^\/ready$/,
+  /^\/login(\/|$)/,
+  /^\/logout$/, // refuses without a session (303 to /login) — checked in the account tests
+  /^\/language$/,
+  /^\/openbaar\//, // the public register of published committee advice
+  /^\/api\/v1\/public\//,
+  /^\/api\/v1\/openapi\.json$/,
+  /^\/organisation\/(logo|theme\.css)$/, // the organisation's look, also on the login page
+];
+
+/** Uploads whose body is streamed: their CSRF check refuses a visitor (403) before the session is asked for. */
+const STREAMED: RegExp[] = [/^\/bias-audits\/upload$/];
+
+/** Path parameters that are not a record of an organisation (an instrument, a section, a number, a value's key). */
+const NOT_A_RECORD: RegExp[] = [/^\/api\/v1\/instruments\//, /\/values\/:key/];
+
+/** Which table a path parameter points into: by its name, or for `:id` by the segment before it. */
+const PARAM_TABLE: Record<string, string> = {
+  key: "org_values",
+  projectId: "projects",
+  measureId: "measures",
+  riskId: "risks",
+  assignmentId: "role_assignments",
+  mappingId: "sso_group_mappings",
+  providerId: "sso_providers",
+  aid: "deliberation_actions",
+  pid: "deliberation_participants",
+};
+const SEGMENT_TABLE: Record<string, string> = {
+  projects: "projects",
+  "bias-audits": "bias_audits",
+  deliberations: "deliberations",
+  users: "users",
+  risks: "risks",
+  responses: "instrument_responses",
+  cases: "committee_cases",
+  "committee-cases": "committee_cases",
+  measures: "measures",
+  requests: "advice_requests",
+  "advice-requests": "advice_requests",
+  recommendations: "expert_recommendations",
+  members: "role_assignments",
+  "role-assignments": "role_assignments",
+  tokens: "api_tokens",
+  sso: "sso_providers",
+  providers: "sso_providers",
+  meetings: "meetings",
+};
+/** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
+const PLAIN_VALUE: Record<string, string> = { instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
+
+/**
+ * Who may open the pages and API lists without an id in their path (GET).
+ * "*" is everyone logged in; otherwise the organisation roles that may, and
+ * "plain" for a logged-in user without an organisation role (a project lead).
+ */
+const THIRD_LINE = ["cio", "ciso", "fg", "vic", "it_auditor"] as const;
+const SECOND_LINE = ["privacy_officer", "iso", "jurist", "ethics_advisor", "expert_table_member"] as const;
+const COMMITTEE = ["committee_member", "committee_chair", "committee_secretary", "board_member"] as const;
+const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
+  // Everyone's own start, account and projects (the lists show what the user may see).
+  "/": "*",
+  "/account": "*",
+  "/projects": "*",
+  "/projects/new": "*",
+  "/api/v1/me": "*",
+  "/api/v1/projects": "*",
+  "/api/v1/instruments": "*",
+  "/api/v1/values": "*",
+  "/expert-table/requests/new": "*",
+  "/api/v1/advice-requests": "*",
+  "/deliberations": "*",
+  "/api/v1/deliberations": "*",
+  "/api/v1/committee-cases": "*",
+  "/bias-audits": "*",
+  "/api/v1/bias-audits": "*",
+  // Managing the application: the administrator only.
+  "/admin/users": ["admin"],
+  "/admin/users/new": ["admin"],
+  "/api/v1/users": ["admin"],
+  "/admin/organisation": ["admin"],
+  "/admin/values": ["admin"],
+  "/admin/values/new": ["admin"],
+  "/admin/assessments": ["admin"],
+  "/api/v1/assessment-settings": ["admin"],
+  "/admin/sso": ["admin"],
+  "/admin/sso/new": ["admin"],
+  "/api/v1/sso/providers": ["admin"],
+  "/api/v1/sso/settings": ["admin"],
+  // The audit trail: the 3rd line.
+  "/audit-log": THIRD_LINE,
+  "/api/v1/audit-events": THIRD_LINE,
+  "/api/v1/audit-log/checkpoints": THIRD_LINE,
+  // A bias audit is started by the 2nd and 3rd line (a project's team starts one from its project).
+  "/bias-audits/new": [...SECOND_LINE, ...THIRD_LINE],
+  // The expert table and moral deliberation.
+  "/expert-table": ["ethics_advisor", "expert_table_member"],
+  "/expert-table/meetings": ["ethics_advisor", "expert_table_member"],
+  "/deliberations/new": ["ethics_advisor"],
+  "/awareness": ["ethics_advisor", "cio", ...COMMITTEE],
+  // The ethics committee, with the FG as its adviser; the board puts questions to it.
+  "/committee": ["fg", ...COMMITTEE],
+  "/committee/meetings": ["fg", ...COMMITTEE],
+  "/committee/report": ["fg", ...COMMITTEE],
+  "/committee/cases/new": COMMITTEE,
+  "/committee/precedents": ["ethics_advisor", "expert_table_member", "fg", ...COMMITTEE],
+  "/api/v1/precedents": ["ethics_advisor", "expert_table_member", "fg", ...COMMITTEE],
+};
+
+const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];
+
+function routesOf(app: ReturnType<typeof createApp>): Route[] {
+  const seen = new Set<string>();
+  const out: Route[] = [];
+  for (const r of app.routes) {
+    const key = `${r.method} ${r.path}`;
+    if (r.method === "ALL" || seen.has(key) || r.path.includes("*")) continue;
+    seen.add(key);
+    out.push({ method: r.method, path: r.path });
+  }
+  return out;
+}
+
+const isPublic = (path: string) => PUBLIC.some((p) => p.test(path));
+
+for (const engine of testEngines as readonly Engine[]) {
+  describe(`authorization matrix [${engine}]`, () => {
+    let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
+    let app: ReturnType<typeof createApp>;
+    let routes: Route[];
+    beforeAll(async () => {
+      database = await createSeededTestDatabase(engine, demoSeed, allFeatures);
+      app = createApp(realTime(database.deps), allFeatures);
+      routes = routesOf(app);
+    });
+    afterAll(() => database?.dispose());
+
+    it("takes its routes from the router: pages and API of every feature", () => {
+      expect(routes.length).toBeGreaterThan(250);
+      expect(routes.some((r) => r.path === "/projects/:id")).toBe(true);
+      expect(routes.some((r) => r.path.startsWith("/api/v1/"))).toBe(true);
+    });
+
+    it("refuses every route with another organisation's record in its path, for every kind of user there, and changes nothing", async () => {
+      const { deps, db } = database;
+      const demoOrg = (await db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirstOrThrow()).id;
+      const idOf = await recordIds(db, demoOrg);
+      // Users of another organisation, one for each line (admin never with oversight), and a project lead there.
+      const other = await organisationWith(deps, "andersdorp", {
+        admin: ["admin"],
+        third: ["cio", "ciso", "fg", "vic", "it_auditor"],
+        second: ["privacy_officer", "iso", "jurist", "ethics_advisor", "expert_table_member"],
+        committee: ["committee_member", "committee_chair", "committee_secretary", "board_member"],
+        lead: [],
+      });
+      await registerProject(deps, await other.users.lead!.actor(), {
+        title: "Eigen project",
+        goal: "Een doel van de andere gemeente",
+        domain: "fysiek",
+        technologies: ["sensors"],
+        dataCategories: ["none"],
+        supplierInvolved: false,
+        ownerUserId: other.users.admin!.id,
+      });
+      const before = await demoFootprint(db, demoOrg);
+      const wrong: string[] = [];
+      const checked = { requests: 0 };
+      for (const key of ["admin", "third", "second", "committee", "lead"]) {
+        const client = new TestClient(app);
+        await client.logIn(other.users[key]!.email, PASSWORD);
+        for (const route of routes) {
+          if (!route.path.includes(":") || isPublic(route.path) || NOT_A_RECORD.some((p) => p.test(route.path))) continue;
+          const path = fill(route.path, idOf);
+          const res = route.path.startsWith("/api/") ? await client.api(route.method, path, route.method === "GET" || route.method === "DELETE" ? undefined : {}) : route.method === "GET" ? (await client.get(path)).res : await client.post(path, {});
+          checked.requests++;
+          if (![400, 403, 404].includes(res.status)) wrong.push(`${key} ${route.method} ${route.path} → ${res.status}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(checked.requests).toBeGreaterThan(5 * 150);
+      expect(await demoFootprint(db, demoOrg)).toEqual(before);
+    });
+
+    it("sends a visitor who is not logged in to the login page, or answers 401, on every route that is not public", async () => {
+      const { db } = database;
+      const demoOrg = (await db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirstOrThrow()).id;
+      const idOf = await recordIds(db, demoOrg);
+      const before = await demoFootprint(db, demoOrg);
+      const visitor = new TestClient(app);
+      await visitor.get("/login");
+      const wrong: string[] = [];
+      for (const route of routes) {
+        if (isPublic(route.path)) continue;
+        const path = fill(route.path, idOf);
+        const res = route.path.startsWith("/api/") ? await visitor.api(route.method, path, route.method === "GET" || route.method === "DELETE" ? undefined : {}) : route.method === "GET" ? (await visitor.get(path)).res : await visitor.post(path, {});
+        // A page sends the visitor to log in; a streamed upload is refused at its CSRF check (403) before that.
+        const ok = route.path.startsWith("/api/") ? res.status === 401 : (res.status === 303 && (res.headers.get("location") ?? "").startsWith("/login")) || (res.status === 403 && STREAMED.some((p) => p.test(route.path)));
+        if (!ok) wrong.push(`${route.method} ${route.path} → ${res.status} ${res.headers.get("location") ?? ""}`);
+      }
+      expect(wrong).toEqual([]);
+      expect(await demoFootprint(db, demoOrg)).toEqual(before);
+    });
+
+    it("lets exactly the roles of the table open the pages and lists without an id", async () => {
+      const { deps } = database;
+      const people: Record<string, OrganisationRole[]> = Object.fromEntries(ROLES.map((r) => [r.replace(/_/g, "-"), r === "plain" ? [] : [r]]));
+      const org = await organisationWith(deps, "rollen", people);
+      const pages = routes.filter((r) => r.method === "GET" && !r.path.includes(":") && !isPublic(r.path));
+      // Every such page is in the table: a new one needs a decision about who may open it.
+      expect(pages.map((p) => p.path).filter((p) => !(p in ALLOWED))).toEqual([]);
+      const wrong: string[] = [];
+      const checked = { pages: 0 };
+      for (const role of ROLES) {
+        const client = new TestClient(app);
+        await client.logIn(org.users[role.replace(/_/g, "-")]!.email, PASSWORD);
+        for (const page of pages) {
+          const rule = ALLOWED[page.path]!;
+          const expected = rule === "*" || rule.includes(role);
+          const res = page.path.startsWith("/api/") ? await client.api("GET", page.path) : (await client.get(page.path)).res;
+          const allowed = res.status === 200;
+          checked.pages++;
+          if (allowed !== expected || (!allowed && ![403, 404].includes(res.status))) wrong.push(`${role} GET ${page.path} → ${res.status} (expected ${expected ? "allowed" : "refused"})`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(checked.pages).toBe(ROLES.length * pages.length);
+    });
+  });
+}
+
+/** One id of the demo organisation per table that a path parameter can point into. */
+async function recordIds(db: Awaited<ReturnType<typeof createSeededTestDatabase>>["db"], organisationId: string): Promise<Record<string, string>> {
+  const tables = [...new Set([...Object.values(PARAM_TABLE), ...Object.values(SEGMENT_TABLE)])];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const row = await (db as any).selectFrom(table).select("id").where("organisation_id", "=", organisationId).executeTakeFirst();
+    // A table the demo leaves empty gets an id that exists nowhere: the answer must be the same.
+    out[table] = row?.id ?? `onbekend-${table}`;
+  }
+  return out;
+}
+
+function fill(path: string, idOf: Record<string, string>): string {
+  const parts = path.split("/");
+  return parts
+    .map((part, i) => {
+      if (!part.startsWith(":")) return part;
+      const name = part.slice(1);
+      if (name in PLAIN_VALUE) return PLAIN_VALUE[name]!;
+      if (name === "id" && parts[i - 1] === "instruments") return PLAIN_VALUE.instrumentId!;
+      const table = PARAM_TABLE[name] ?? (name === "id" ? SEGMENT_TABLE[parts[i - 1] ?? ""] : undefined);
+      if (!table) throw new Error(`authorization matrix: no table for ${part} in ${path} — add it to PARAM_TABLE or SEGMENT_TABLE`);
+      return encodeURIComponent(idOf[table]!);
+    })
+    .join("/");
+}
+
+/** What the demo organisation holds: rows per table and its audit events. A refused request changes none of it. */
+async function demoFootprint(db: Awaited<ReturnType<typeof createSeededTestDatabase>>["db"], organisationId: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of [...new Set([...Object.values(PARAM_TABLE), ...Object.values(SEGMENT_TABLE), "audit_events", "gate_decisions", "measures", "risks", "instrument_response_versions"])]) {
+    const column = table === "audit_events" ? "chain" : "organisation_id";
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const row = await (db as any).selectFrom(table).select((eb: any) => eb.fn.countAll().as("n")).where(column, "=", organisationId).executeTakeFirst();
+    out[table] = Number(row?.n ?? 0);
+  }
+  return out;
+}
+
+

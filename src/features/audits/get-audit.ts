@@ -1,5 +1,5 @@
 import { involvedScopeProject } from "../../domain/permissions/audit-independence.ts";
-import type { Actor } from "../../domain/permissions/permissions.ts";
+import { can, type Actor } from "../../domain/permissions/permissions.ts";
 import { canEditProject, canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { readStringList } from "../../platform/db/json-columns.ts";
@@ -50,7 +50,7 @@ export interface AuditView {
   earlier: { id: string; title: string; status: AuditStatus; findings: FindingView[] } | null;
   progress: { agreed: number; closed: number; unanswered: number };
   may: { work: boolean; advanceTo: AuditStatus | null; recordFindings: boolean; attachEvidence: boolean };
-  /** The project of the scope the person looking holds a role in (they may not work on the audit). */
+  /** For an auditor or planner: the project of the scope they hold a role in (so they may not work on the audit). */
   involvedIn: string | null;
   createdAt: string;
 }
@@ -129,7 +129,7 @@ export async function getAudit(deps: Deps, actor: Actor, auditId: string): Promi
     earlier: await earlierAudit(deps, actor, audit.follows_audit_id),
     progress: await followUpProgress(deps, actor.organisationId, audit.id),
     may: { work, advanceTo: work ? next : null, recordFindings: work && findingsOpen(audit.status), attachEvidence: work && audit.status !== "final" && audit.status !== "followed_up" },
-    involvedIn: involvedScopeProject(actor, people.scope),
+    involvedIn: people.auditors.includes(actor.userId) || can(actor, "audits.plan") ? involvedScopeProject(actor, people.scope) : null,
     createdAt: audit.created_at,
   };
 }

@@ -1,6 +1,6 @@
 import { can, hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { seesAllAudits } from "./access.ts";
+import { auditPeople, canSeeAudit, seesAllAudits } from "./access.ts";
 import { findingViews, type FindingView } from "./get-audit.ts";
 import { PAGE_SIZE, type AuditStatus, type AuditType } from "./types.ts";
 
@@ -129,6 +129,8 @@ export async function projectAudits(deps: Deps, actor: Actor, projectId: string)
   const audits: AuditListItem[] = [];
   const openFindings: (FindingView & { auditTitle: string })[] = [];
   for (const r of rows) {
+    // The 2nd line sees the project, but an audit only when they audit or oversee.
+    if (!canSeeAudit(actor, await auditPeople(deps, r.id))) continue;
     const findings = (await findingViews(deps, actor, { id: r.id, status: r.status as AuditStatus })).filter((f) => f.projectId === projectId);
     audits.push({ id: r.id, title: r.title, type: r.type as AuditType, status: r.status as AuditStatus, periodFrom: r.period_from, periodTo: r.period_to, projects: [], findings: findings.length });
     for (const f of findings) if (f.response === null || (f.response === "agree" && !f.measure?.closed)) openFindings.push({ ...f, auditTitle: r.title });

@@ -62,6 +62,9 @@ describeEachEngine("audits: plan, scope and segregation of duties", (get) => {
     const w = await auditWorld(deps);
     const id = await w.audit();
     for (const key of ["fg", "owner", "member", "vic"]) expect((await listAudits(deps, await w.u[key]!.actor(), { year: 2026 })).total, key).toBe(1);
+    // The jurist (2nd line) sees the project, not its audits.
+    expect((await projectAudits(deps, await w.u.jurist!.actor(), w.projects.camera)).audits).toEqual([]);
+    expect((await projectAudits(deps, await w.u.owner!.actor(), w.projects.camera)).audits.map((a) => a.id)).toEqual([id]);
     for (const key of ["outsider", "jurist"]) {
       expect((await listAudits(deps, await w.u[key]!.actor(), { year: 2026 })).total, key).toBe(0);
       expect(await codeOf(getAudit(deps, await w.u[key]!.actor(), id)), key).toBe("not_found:error.not_found");

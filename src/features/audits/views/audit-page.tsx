@@ -199,7 +199,7 @@ export function AuditPage({ ctx, a, names, choices, form }: { ctx: PageContext; 
     <>
       <Heading1>{a.title}</Heading1>
       {form.errorsFor === "_" ? <ErrorSummary t={t} errors={form.errors} /> : null}
-      {involved && (a.may.work === false) && a.auditors.length ? <Alert kind="info">{t("audits.you_are_involved_note", { project: involved })}</Alert> : null}
+      {involved ? <Alert kind="info">{t("audits.you_are_involved_note", { project: involved })}</Alert> : null}
       <div class="afw-actions">
         <ButtonLink href={`/audits/${a.id}/report`}>{t("audits.report_html")}</ButtonLink>
         <ButtonLink href={`/audits/${a.id}/report.pdf`}>{t("audits.report_pdf")}</ButtonLink>

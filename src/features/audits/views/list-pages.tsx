@@ -60,7 +60,7 @@ export function AuditsPage({ ctx, view, form }: { ctx: PageContext; view: AuditP
         <ButtonLink href="/audits/to-answer">{t("audits.to_answer_link")}</ButtonLink>
       </div>
       <section aria-labelledby="plan">
-        <Heading2 id="plan">{t("audits.plan_title", { year: view.year })}</Heading2>
+        <Heading2 id="plan">{t("audits.plan_heading")}</Heading2>
         {view.plan ? (
           <>
             <p class="utrecht-paragraph afw-prewrap">{view.plan.description}</p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditorConflicts, involvedScopeProject } from "./audit-independence.ts";
-import { can, type Actor } from "./permissions.ts";
+import { auditorConflicts, canAudit, involvedScopeProject } from "./audit-independence.ts";
+import { permissionsOf, type Actor } from "./permissions.ts";
 import { ORGANISATION_ROLES, ROLE_GROUPS, type OrganisationRole, type ProjectRole } from "./roles.ts";
 
 function actorWith(roles: OrganisationRole[], projects: Record<string, ProjectRole[]> = {}): Actor {
@@ -10,16 +10,20 @@ function actorWith(roles: OrganisationRole[], projects: Record<string, ProjectRo
 describe("audits: who plans, who audits, who is independent", () => {
   it("the IT-auditor, the VIC and the expert table keep the audit plan, and nobody else", () => {
     for (const role of ORGANISATION_ROLES) {
-      expect(can(actorWith([role]), "audits.plan"), role).toBe(role === "it_auditor" || role === "vic" || role === "expert_table_member");
+      expect(canAudit(actorWith([role]), "plan"), role).toBe(role === "it_auditor" || role === "vic" || role === "expert_table_member");
     }
   });
 
   it("the 3rd line and the expert table may be auditors and read every audit", () => {
     for (const role of ORGANISATION_ROLES) {
       const expected = (ROLE_GROUPS.third_line as readonly string[]).includes(role) || role === "expert_table_member";
-      expect(can(actorWith([role]), "audits.perform"), role).toBe(expected);
-      expect(can(actorWith([role]), "audits.read"), role).toBe(expected);
+      expect(canAudit(actorWith([role]), "perform"), role).toBe(expected);
+      expect(canAudit(actorWith([role]), "read"), role).toBe(expected);
     }
+  });
+
+  it("leave the organisation-wide permissions as they are", () => {
+    expect(permissionsOf(actorWith(["it_auditor", "vic"]))).toEqual(["audit_log.read"]);
   });
 
   it("names each auditor holding a role in an audited project, once per project", () => {

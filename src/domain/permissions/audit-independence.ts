@@ -2,7 +2,26 @@
 // which they hold a project role. Pure: the use cases hand in the project roles
 // they read; the answer names who conflicts with which project.
 import { isInvolvedIn, type Actor } from "./permissions.ts";
-import type { ProjectRole } from "./roles.ts";
+import { ROLE_GROUPS, type OrganisationRole, type ProjectRole } from "./roles.ts";
+
+/**
+ * The audit roles of plan step 6. (Kept beside the organisation-wide grants
+ * of permissions.ts, so the account's list of permissions stays as it is.)
+ */
+export const AUDIT_ROLES = {
+  /** Keep the yearly audit plan and plan audits: IT-auditor, VIC, expert table. */
+  plan: ["it_auditor", "vic", "expert_table_member"],
+  /** Be named as an auditor: the 3rd line and the expert table. */
+  perform: [...ROLE_GROUPS.third_line, "expert_table_member"],
+  /** Read every audit of the organisation and its findings: the same. */
+  read: [...ROLE_GROUPS.third_line, "expert_table_member"],
+} as const satisfies Record<string, readonly OrganisationRole[]>;
+
+export type AuditPermission = keyof typeof AUDIT_ROLES;
+
+export function canAudit(actor: Actor, permission: AuditPermission): boolean {
+  return (AUDIT_ROLES[permission] as readonly OrganisationRole[]).some((r) => actor.organisationRoles.has(r));
+}
 
 /** A project role someone holds, as read from the role assignments. */
 export interface HeldProjectRole {

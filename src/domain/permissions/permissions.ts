@@ -16,12 +16,6 @@ const GRANTS = {
   "users.manage": ["admin"],
   "organisation.manage": ["admin"],
   "audit_log.read": THIRD_LINE,
-  /** Keep the yearly audit plan and plan audits (plan step 6: IT-auditor, VIC, expert table). */
-  "audits.plan": ["it_auditor", "vic", "expert_table_member"],
-  /** Be named as an auditor: the 3rd line and the expert table. */
-  "audits.perform": [...THIRD_LINE, "expert_table_member"],
-  /** Read every audit of the organisation and its findings. */
-  "audits.read": [...THIRD_LINE, "expert_table_member"],
 } as const satisfies Record<string, readonly OrganisationRole[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -1,6 +1,6 @@
 // Who sees and who works on an audit, and the audit row locked for a decision.
-import { involvedScopeProject } from "../../domain/permissions/audit-independence.ts";
-import { can, isInvolvedIn, type Actor } from "../../domain/permissions/permissions.ts";
+import { canAudit, involvedScopeProject } from "../../domain/permissions/audit-independence.ts";
+import { isInvolvedIn, type Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, notFound } from "../../platform/errors.ts";
 import { lockForUpdate } from "../../platform/transaction.ts";
@@ -11,7 +11,7 @@ export type AuditRow = Omit<AuditTable, "status"> & { status: AuditStatus };
 
 /** Whoever oversees: the 3rd line and the expert table see every audit. */
 export function seesAllAudits(actor: Actor): boolean {
-  return can(actor, "audits.read");
+  return canAudit(actor, "read");
 }
 
 /** The audit's scope and auditors. */
@@ -28,7 +28,7 @@ export function canSeeAudit(actor: Actor, people: { scope: string[]; auditors: s
 
 /** Works on the audit (findings, status, evidence): its auditors and the planners, never with a role in an audited project. */
 export function canWorkOnAudit(actor: Actor, people: { scope: string[]; auditors: string[] }): boolean {
-  return (people.auditors.includes(actor.userId) || can(actor, "audits.plan")) && involvedScopeProject(actor, people.scope) === null;
+  return (people.auditors.includes(actor.userId) || canAudit(actor, "plan")) && involvedScopeProject(actor, people.scope) === null;
 }
 
 function toRow(row: AuditTable | undefined): AuditRow {

@@ -1,9 +1,10 @@
 // What the audit forms offer: projects for the scope, eligible auditors,
 // earlier audits to follow up, people to own a measure, bias-audit runs.
+import { AUDIT_ROLES } from "../../domain/permissions/audit-independence.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 
-const AUDITOR_ROLES = ["cio", "ciso", "fg", "vic", "it_auditor", "expert_table_member"];
+const AUDITOR_ROLES: readonly string[] = AUDIT_ROLES.perform;
 
 export interface Choice {
   value: string;

@@ -1,5 +1,5 @@
-import { involvedScopeProject } from "../../domain/permissions/audit-independence.ts";
-import { can, type Actor } from "../../domain/permissions/permissions.ts";
+import { canAudit, involvedScopeProject } from "../../domain/permissions/audit-independence.ts";
+import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canEditProject, canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { readStringList } from "../../platform/db/json-columns.ts";
@@ -129,7 +129,7 @@ export async function getAudit(deps: Deps, actor: Actor, auditId: string): Promi
     earlier: await earlierAudit(deps, actor, audit.follows_audit_id),
     progress: await followUpProgress(deps, actor.organisationId, audit.id),
     may: { work, advanceTo: work ? next : null, recordFindings: work && findingsOpen(audit.status), attachEvidence: work && audit.status !== "final" && audit.status !== "followed_up" },
-    involvedIn: people.auditors.includes(actor.userId) || can(actor, "audits.plan") ? involvedScopeProject(actor, people.scope) : null,
+    involvedIn: people.auditors.includes(actor.userId) || canAudit(actor, "plan") ? involvedScopeProject(actor, people.scope) : null,
     createdAt: audit.created_at,
   };
 }

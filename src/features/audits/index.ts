@@ -1,6 +1,6 @@
 // Audits (plan step 6): the yearly audit plan, audits with findings, the
 // management response per finding (agree and act, or explain) and follow-up.
-import { can } from "../../domain/permissions/permissions.ts";
+import { canAudit } from "../../domain/permissions/audit-independence.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { auditsApi } from "./api.ts";
 import { seedAuditsDemo } from "./demo.ts";
@@ -17,9 +17,9 @@ export const auditsFeature: Feature = {
   migrations: { "022-audits": m022 },
   routes: auditRoutes,
   api: auditsApi,
-  nav: [{ href: "/audits", labelKey: "audits.nav", visible: (c) => !!c.actor && (can(c.actor, "audits.read") || leadsAProject(c.actor)), before: "/audit-log" }],
+  nav: [{ href: "/audits", labelKey: "audits.nav", visible: (c) => !!c.actor && (canAudit(c.actor, "read") || leadsAProject(c.actor)), before: "/audit-log" }],
   homeTasks: [
-    { href: "/audits", labelKey: "audits.home_task_plan", visible: (c) => can(c.actor!, "audits.plan") },
+    { href: "/audits", labelKey: "audits.home_task_plan", visible: (c) => canAudit(c.actor!, "plan") },
     { href: "/audits/to-answer", labelKey: "audits.home_task_answer", visible: (c) => leadsAProject(c.actor!) },
   ],
   projectPanels: [{ id: "audits", order: 80, render: (args) => AuditsPanel(args) }],

@@ -1,4 +1,5 @@
-import { can, hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
+import { canAudit } from "../../domain/permissions/audit-independence.ts";
+import { hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { auditPeople, canSeeAudit, seesAllAudits } from "./access.ts";
 import { findingViews, type FindingView } from "./get-audit.ts";
@@ -83,7 +84,7 @@ export async function listAudits(deps: Deps, actor: Actor, options: { year: numb
     total,
     page,
     pageSize: PAGE_SIZE,
-    mayPlan: can(actor, "audits.plan"),
+    mayPlan: canAudit(actor, "plan"),
   };
 }
 

@@ -1,5 +1,5 @@
-import { auditorConflicts, involvedScopeProject, type HeldProjectRole } from "../../domain/permissions/audit-independence.ts";
-import { can, type Actor } from "../../domain/permissions/permissions.ts";
+import { AUDIT_ROLES, auditorConflicts, canAudit, involvedScopeProject, type HeldProjectRole } from "../../domain/permissions/audit-independence.ts";
+import type { Actor } from "../../domain/permissions/permissions.ts";
 import { isProjectRole } from "../../domain/permissions/roles.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid } from "../../platform/errors.ts";
@@ -10,8 +10,7 @@ import { valueKeys } from "../values/service.ts";
 import { PlanAuditInput } from "./types.ts";
 import type {} from "./schema.ts";
 
-/** The roles that make someone eligible as an auditor ("audits.perform"). */
-const AUDITOR_ROLES = ["cio", "ciso", "fg", "vic", "it_auditor", "expert_table_member"];
+const AUDITOR_ROLES: readonly string[] = AUDIT_ROLES.perform;
 
 /** The projects of the scope, each in the organisation and visible to the planner. */
 async function scopeTitles(tx: Tx, actor: Actor, projectIds: string[]): Promise<Map<string, string>> {
@@ -52,7 +51,7 @@ async function checkAuditors(tx: Tx, actor: Actor, auditorIds: string[], scope: 
  */
 export async function planAudit(deps: Deps, actor: Actor, input: unknown): Promise<string> {
   return inTransaction(deps, actor, async (tx) => {
-    if (!can(actor, "audits.plan")) throw forbidden();
+    if (!canAudit(actor, "plan")) throw forbidden();
     const data = parseInput(PlanAuditInput, input);
     const plan = await tx.db.selectFrom("audit_plans").select("id").where("organisation_id", "=", actor.organisationId).where("year", "=", data.year).executeTakeFirst();
     if (!plan) throw new AppError("rule_refused", "audits.no_plan_for_year", { params: { year: data.year } });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { can } from "../../domain/permissions/permissions.ts";
+import { canAudit } from "../../domain/permissions/audit-independence.ts";
 import { forbidden, type FieldError } from "../../platform/errors.ts";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { mountFormActions, type FormAction, type FormAgain } from "../../platform/http/form-actions.ts";
@@ -35,7 +35,7 @@ async function showPlan(c: AppContext, year: number, form: FormState = {}, statu
 
 async function showNew(c: AppContext, year: number, again: { values?: Values; lists?: Record<string, string[]>; errors?: FieldError[]; status?: number } = {}) {
   const actor = requireActor(c);
-  if (!can(actor, "audits.plan")) throw forbidden();
+  if (!canAudit(actor, "plan")) throw forbidden();
   const view = await listAudits(deps(c), actor, { year });
   const choices = { ...(await planChoices(deps(c), actor)), valueSet: await valueChoices(deps(c), actor) };
   return renderPage(c, c.get("t")("audits.new"), (ctx) => <NewAuditPage ctx={ctx} year={year} hasPlan={!!view.plan} choices={choices} {...again} />, again.status ?? 200);

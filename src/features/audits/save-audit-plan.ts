@@ -1,4 +1,5 @@
-import { can, type Actor } from "../../domain/permissions/permissions.ts";
+import { canAudit } from "../../domain/permissions/audit-independence.ts";
+import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden, invalid } from "../../platform/errors.ts";
 import { inTransaction, lockForUpdate } from "../../platform/transaction.ts";
@@ -9,7 +10,7 @@ import { SavePlanInput, YearParam } from "./types.ts";
 /** The IT-auditor, the VIC or the expert table writes the organisation's audit plan for a year; a second save updates it. Returns the plan's id. */
 export async function saveAuditPlan(deps: Deps, actor: Actor, yearInput: unknown, input: unknown): Promise<string> {
   return inTransaction(deps, actor, async (tx) => {
-    if (!can(actor, "audits.plan")) throw forbidden();
+    if (!canAudit(actor, "plan")) throw forbidden();
     const year = YearParam.safeParse(yearInput);
     if (!year.success) throw invalid([{ field: "year", messageKey: "audits.year_invalid" }]);
     const data = parseInput(SavePlanInput, input);

@@ -8,7 +8,7 @@ import type { Choice } from "../form-choices.ts";
 import type { FindingView } from "../get-audit.ts";
 import type { AuditPlanView } from "../list-audits.ts";
 import { AUDIT_TYPES, LIMITS } from "../types.ts";
-import { AuditStatusBadge, day, FindingFacts } from "./parts.tsx";
+import { AuditStatusBadge, day, FindingFacts, shortDay } from "./parts.tsx";
 
 type Form = { values?: Values; errors?: FieldError[]; errorsFor?: string };
 
@@ -30,13 +30,15 @@ function AuditTable({ ctx, view }: { ctx: PageContext; view: AuditPlanView }) {
   if (!view.items.length) return <Paragraph>{t("audits.list_empty")}</Paragraph>;
   return (
     <>
-      <Table caption={t("audits.list_caption", { year: view.year, total: view.total })} headers={[t("audits.col.audit"), t("audits.col.type"), t("audits.col.period"), t("audits.col.projects"), t("audits.col.status"), t("audits.col.findings")]}>
+      <Table caption={t("audits.list_caption", { year: view.year, total: view.total })} headers={[t("audits.col.audit"), t("audits.col.period"), t("audits.col.status"), t("audits.col.findings")]}>
         {view.items.map((a) => (
           <Row>
-            <Cell><Link href={`/audits/${a.id}`}>{a.title}</Link></Cell>
-            <Cell>{t(`audits.type.${a.type}`)}</Cell>
-            <Cell>{t("audits.period", { from: day(a.periodFrom, lang), to: day(a.periodTo, lang) })}</Cell>
-            <Cell>{a.projects.join(", ")}</Cell>
+            <Cell>
+              <Link href={`/audits/${a.id}`}>{a.title}</Link>
+              <br />
+              <span>{t(`audits.type.${a.type}`)}: {a.projects.join(", ")}</span>
+            </Cell>
+            <Cell>{t("audits.period_short", { from: shortDay(a.periodFrom, lang), to: shortDay(a.periodTo, lang) })}</Cell>
             <Cell><AuditStatusBadge ctx={ctx} status={a.status} /></Cell>
             <Cell>{a.findings}</Cell>
           </Row>
@@ -69,7 +71,13 @@ export function AuditsPage({ ctx, view, form }: { ctx: PageContext; view: AuditP
         ) : (
           <Paragraph>{t("audits.plan_none", { year: view.year })}</Paragraph>
         )}
-        {view.mayPlan ? <PlanForm ctx={ctx} view={view} form={form} /> : null}
+        {view.mayPlan && view.plan ? (
+          <details class="afw-details-toggle" open={form.errorsFor === "plan"}>
+            <summary>{t("audits.plan_edit")}</summary>
+            <PlanForm ctx={ctx} view={view} form={form} />
+          </details>
+        ) : null}
+        {view.mayPlan && !view.plan ? <PlanForm ctx={ctx} view={view} form={form} /> : null}
       </section>
       <section aria-labelledby="audits">
         <Heading2 id="audits">{t("audits.title")}</Heading2>

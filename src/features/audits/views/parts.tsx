@@ -8,6 +8,9 @@ import type { AuditStatus, Severity } from "../types.ts";
 
 export const day = (iso: string, lang: string) => formatDate(iso.length === 10 ? `${iso}T12:00:00Z` : iso, lang);
 
+/** A date in a table: 5 jul 2026. */
+export const shortDay = (iso: string, lang: string) => new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+
 export function AuditStatusBadge({ ctx, status }: { ctx: PageContext; status: AuditStatus }) {
   const kind = status === "followed_up" ? "valid" : status === "final" ? "valid" : status === "planned" ? "neutral" : "warning";
   return <StatusBadge status={kind}>{ctx.t(`audits.status.${status}`)}</StatusBadge>;

@@ -6,6 +6,7 @@ import { accountFeature } from "./account/index.ts";
 import { adminFeature } from "./admin/index.ts";
 import { assessmentsFeature } from "./assessments/index.ts";
 import { auditLogFeature } from "./audit-log/index.ts";
+import { auditsFeature } from "./audits/index.ts";
 import { biasAuditFeature } from "./bias-audit/index.ts";
 import { committeeFeature } from "./committee/index.ts";
 import { deliberationFeature } from "./deliberation/index.ts";
@@ -32,5 +33,6 @@ export const features: readonly Feature[] = [
   committeeFeature,
   assessmentsFeature,
   biasAuditFeature,
+  auditsFeature,
   ssoFeature,
 ];

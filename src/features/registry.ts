@@ -13,6 +13,7 @@ import { expertTableFeature } from "./expert-table/index.ts";
 import { homeFeature } from "./home/index.ts";
 import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
 import { measuresFeature } from "./measures/index.ts";
+import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { ssoFeature } from "./sso/index.ts";
 import { valuesFeature } from "./values/index.ts";
@@ -32,5 +33,6 @@ export const features: readonly Feature[] = [
   committeeFeature,
   assessmentsFeature,
   biasAuditFeature,
+  procurementFeature,
   ssoFeature,
 ];

@@ -67,7 +67,7 @@ async function resolutionsOf(deps: Deps, row: ContractRow): Promise<Map<string, 
   return new Map(
     rows.map((r) => [
       r.point_key,
-      { verdict: r.verdict === "covered" ? "covered" : "not_covered", clauseRef: r.clause_ref, reason: r.reason, acceptedByName: r.accepted_by_name, resolvedByName: r.resolved_by_name, resolvedAt: r.resolved_at, pointText: r.point_text },
+      { verdict: r.verdict === "covered" ? "covered" : "not_covered", clauseRef: r.clause_ref, reason: r.reason, acceptedById: r.accepted_by, acceptedByName: r.accepted_by_name, resolvedByName: r.resolved_by_name, resolvedAt: r.resolved_at, pointText: r.point_text },
     ]),
   );
 }

@@ -40,6 +40,7 @@ export interface PointResolution {
   verdict: PointVerdict;
   clauseRef: string | null;
   reason: string | null;
+  acceptedById: string | null;
   acceptedByName: string | null;
   resolvedByName: string;
   resolvedAt: string;
@@ -134,6 +135,8 @@ export interface ContractView extends ContractSummary {
   points: AttentionPoint[];
   stalePoints: StalePoint[];
   slots: SlotView[];
+  /** Per place: the people who may sign it (the role, and no role in the project). */
+  signers: { slot: Slot; names: string[] }[];
   earlierSignoffs: SignoffView[];
   supplierMeasures: SupplierMeasureChoice[];
   createdAt: string;

@@ -10,7 +10,7 @@ import { loadProjectForActor } from "../projects/access.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { isActiveProject, mayKeepContracts, openContract, type ContractRow } from "./access.ts";
 import { contractFacts, type ContractFacts } from "./facts.ts";
-import { PROCEDURES, SIGNER_ROLES, VALUE_BANDS, type ContractSummary, type ContractView, type Procedure, type SupplierMeasureChoice, type ValueBand } from "./model.ts";
+import { PROCEDURES, SIGNER_ROLES, VALUE_BANDS, type ContractSummary, type ContractView, type Procedure, type Slot, type SupplierMeasureChoice, type ValueBand } from "./model.ts";
 import { everSigned } from "./remove-contract.ts";
 import { openSlotsFor } from "./rules.ts";
 import { projectMeasures } from "./sources.ts";
@@ -52,6 +52,24 @@ async function measureChoices(deps: Deps, row: ContractRow, marked: string[]): P
   return measures.map((m) => ({ id: m.id, title: m.title, status: m.status, marked: marked.includes(m.id), riskLabels: risks.filter((r) => r.measureIds.includes(m.id)).map((r) => r.label) }));
 }
 
+/** The people who may fill each place: active, holding one of its roles, and no role in the project. */
+async function signersOf(deps: Deps, row: ContractRow, facts: ContractFacts): Promise<{ slot: Slot; names: string[] }[]> {
+  const assignments = await deps.db
+    .selectFrom("role_assignments")
+    .innerJoin("users", "users.id", "role_assignments.user_id")
+    .select(["role_assignments.user_id", "role_assignments.role", "role_assignments.project_id", "users.name"])
+    .where("role_assignments.organisation_id", "=", row.organisation_id)
+    .where("users.active", "=", 1)
+    .where((eb) => eb.or([eb("role_assignments.project_id", "=", row.project_id), eb.and([eb("role_assignments.project_id", "=", ""), eb("role_assignments.role", "in", [...SIGNER_ROLES])])]))
+    .orderBy("users.name")
+    .execute();
+  const inProject = new Set(assignments.filter((a) => a.project_id === row.project_id).map((a) => a.user_id));
+  return facts.slots.map((s) => ({
+    slot: s.slot,
+    names: [...new Set(assignments.filter((a) => a.project_id === "" && !inProject.has(a.user_id) && (s.roles as readonly string[]).includes(a.role)).map((a) => a.name))],
+  }));
+}
+
 /** One contract with its checklist, attention points and sign-offs, and what the viewer may do with it. */
 export async function getContract(deps: Deps, actor: Actor, contractId: string): Promise<ContractView> {
   const { row, project } = await openContract(deps, actor, contractId);
@@ -69,6 +87,7 @@ export async function getContract(deps: Deps, actor: Actor, contractId: string):
     points: facts.points,
     stalePoints: facts.stalePoints,
     slots: facts.slots,
+    signers: await signersOf(deps, row, facts),
     earlierSignoffs: facts.earlierSignoffs,
     supplierMeasures: await measureChoices(deps, row, facts.markedMeasureIds),
     createdAt: row.created_at,

@@ -83,7 +83,14 @@ function PointCard({ m, p, i }: { m: ChecklistPageModel; p: AttentionPoint; i: n
       {p.context ? <p class="utrecht-paragraph afw-meta">{t(p.source === "risk" ? "procurement.point.context_measures" : "procurement.point.context_response", { text: p.context })}</p> : null}
       {p.href ? <Paragraph><Link href={p.href}>{t(`procurement.point.source_link.${p.source}`)}</Link></Paragraph> : null}
       <Verdict ctx={ctx} r={p.resolution} />
-      {c.may.edit ? <PointForm m={m} p={p} i={i} /> : null}
+      {!c.may.edit ? null : p.resolution ? (
+        <details class="afw-comments" open={m.form.errorsFor === "point" && m.form.values?.pointIndex === String(i) ? true : undefined}>
+          <summary>{t("procurement.point.change", { n: i })}</summary>
+          <PointForm m={m} p={p} i={i} />
+        </details>
+      ) : (
+        <PointForm m={m} p={p} i={i} />
+      )}
     </article>
   );
 }
@@ -100,7 +107,7 @@ function PointsSection({ m }: { m: ChecklistPageModel }) {
       ) : (
         <>
           <Paragraph>{c.openPoints === 0 ? t("procurement.points_all_done", { total: c.points.length }) : t("procurement.points_open_long", { open: c.openPoints, total: c.points.length })}</Paragraph>
-          <div class="afw-grid">{c.points.map((p, i) => <PointCard m={m} p={p} i={i + 1} />)}</div>
+          <div class="afw-questions">{c.points.map((p, i) => <PointCard m={m} p={p} i={i + 1} />)}</div>
         </>
       )}
       {c.stalePoints.length > 0 ? (
@@ -158,9 +165,11 @@ function QuestionInput({ m, q, values, errors }: { m: ChecklistPageModel; q: Que
   const name = questionField(q.id);
   const label = q.label[lang];
   const hint = q.help?.[lang];
-  if (q.type === "single_choice") return <RadioGroupField t={t} name={name} legend={label} hint={hint} required={q.required} options={q.options.map((o) => ({ value: o.value, label: o.label[lang] }))} selected={values[name]} errors={errors} />;
-  if (q.type === "long_text") return <TextArea t={t} name={name} label={label} hint={hint} required={q.required} rows={3} maxlength={q.max_length ?? LIMITS.subject} values={values} errors={errors} />;
-  return <TextField t={t} name={name} label={label} hint={hint} required={q.required} maxlength={q.type === "text" ? (q.max_length ?? LIMITS.subject) : LIMITS.subject} values={values} errors={errors} />;
+  // A question that applies only after a choice (the clause, the reason) is not marked required: its hint says when it is needed.
+  const required = q.required && !q.when;
+  if (q.type === "single_choice") return <RadioGroupField t={t} name={name} legend={label} hint={hint} required={required} options={q.options.map((o) => ({ value: o.value, label: o.label[lang] }))} selected={values[name]} errors={errors} />;
+  if (q.type === "long_text") return <TextArea t={t} name={name} label={label} hint={hint} required={required} rows={2} maxlength={q.max_length ?? LIMITS.subject} values={values} errors={errors} />;
+  return <TextField t={t} name={name} label={label} hint={hint} required={required} maxlength={q.type === "text" ? (q.max_length ?? LIMITS.subject) : LIMITS.subject} values={values} errors={errors} />;
 }
 
 /** A question's answer as the reader sees it, without a form. */

@@ -103,6 +103,16 @@ describeEachEngine("procurement pages and API", (get) => {
     expect(res.status).toBe(403);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/rol in dit project/);
 
+    const second = ((await (await lead.api("POST", `/api/v1/projects/${s.projectId}/contracts`, { ...CONTRACT, supplier: "Tweede B.V." })).json()) as { id: string }).id;
+    res = await lead.api("DELETE", `/api/v1/contracts/${second}`, {});
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { field: string; message: string }[] }).errors).toEqual([expect.objectContaining({ field: "confirm", message: "Bevestig dat u dit wilt." })]);
+    expect((await lead.api("DELETE", `/api/v1/contracts/${second}`, { confirm: true })).status).toBe(204);
+    expect((await lead.api("GET", `/api/v1/contracts/${second}`)).status).toBe(404);
+    res = await lead.api("DELETE", `/api/v1/contracts/${id}`, { confirm: true });
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([422, "rule_refused"]);
+    expect((await lead.api("POST", `/api/v1/contracts/${id}/withdraw`, { confirm: true, reason: "Vervangen." })).status).toBe(204);
+
     const doc = (await (await app.request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
     for (const [path, method] of [
       ["/projects/{projectId}/contracts", "get"],

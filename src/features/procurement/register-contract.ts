@@ -4,6 +4,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { AppError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
+import { isIsoDate } from "../../instruments/index.ts";
 import { lockProjectForActor } from "../projects/access.ts";
 import { requireKeeper, userName } from "./access.ts";
 import { latestChecklistInstrument } from "./facts.ts";
@@ -20,8 +21,20 @@ export const contractFields = {
   procedure: z.enum(PROCEDURES, "procurement.procedure_required"),
 };
 
-/** An end date, when there is one, is not before the start date. */
-export const endNotBeforeStart = { check: (d: { startDate: string; endDate: string | null }) => d.endDate === null || d.endDate >= d.startDate, message: { message: "procurement.end_before_start", path: ["endDate"] } };
+const validDates = (v: unknown): boolean => {
+  const d = (v ?? {}) as { startDate?: unknown; endDate?: unknown };
+  return typeof d.startDate === "string" && isIsoDate(d.startDate) && (d.endDate === null || (typeof d.endDate === "string" && isIsoDate(d.endDate)));
+};
+
+/**
+ * An end date, when there is one, is not before the start date. Checked as
+ * soon as both dates are valid, also when another field is wrong, so the form
+ * names every problem at once.
+ */
+export const endNotBeforeStart = {
+  check: (d: { startDate: string; endDate: string | null }) => d.endDate === null || d.endDate >= d.startDate,
+  message: { message: "procurement.end_before_start", path: ["endDate"], when: (payload: { value: unknown }) => validDates(payload.value) },
+};
 
 export const ContractInput = z.object(contractFields).refine(endNotBeforeStart.check, endNotBeforeStart.message);
 export type ContractData = z.infer<typeof ContractInput>;

@@ -141,7 +141,10 @@ async function showAgain(c: AppContext, _id: string, again: FormAgain) {
   let errors = again.errors;
   if (again.errorsFor === "point") {
     const i = Number(again.values.pointIndex) || 0;
-    errors = errors.map((e) => ((POINT_FIELDS as readonly string[]).includes(e.field) ? { ...e, field: pointField(i, e.field) } : e.field === "pointKey" ? { ...e, field: pointField(i, "verdict") } : e));
+    const t = c.get("t");
+    // Named with the point's number, so the summary at the top says which point it is about.
+    const inPoint = (e: FieldError, field: string): FieldError => ({ field, messageKey: "procurement.point.error_in", params: { n: i, message: t(e.messageKey, e.params) } });
+    errors = errors.map((e) => ((POINT_FIELDS as readonly string[]).includes(e.field) ? inPoint(e, pointField(i, e.field)) : e.field === "pointKey" ? inPoint(e, pointField(i, "verdict")) : e));
   }
   if (again.errorsFor === "checklist") errors = errors.map((e) => (e.field === "_" || e.field === "expectedRevision" ? e : { ...e, field: questionField(e.field.replace(/^answers\./, "")) }));
   const lists = again.errorsFor === "measures" ? await formLists(c) : undefined;

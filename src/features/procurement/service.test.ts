@@ -71,6 +71,10 @@ describeEachEngine("procurement: contracts and their checklist", (get) => {
     expect(endFirst.code).toBe("validation");
     expect(endFirst.fieldErrors.map((f) => [f.field, f.messageKey])).toEqual([["endDate", "procurement.end_before_start"]]);
     expect(dutch(endFirst)).toMatch(/einddatum.*begindatum/i);
+    // With another field wrong as well, both are named at once.
+    const both = await refusal(newContract(deps, s.actors.lead, s.projectId, { startDate: "2026-06-01", endDate: "2026-05-31", valueBand: "" }));
+    expect(both.fieldErrors.map((f) => f.field).sort()).toEqual(["endDate", "valueBand"]);
+    expect(await codeOf(newContract(deps, s.actors.lead, s.projectId, { endDate: "31 mei" }))).toBe("validation:field.date");
     const changeFirst = await refusal(updateContract(deps, s.actors.lead, id, { ...CONTRACT, endDate: "2025-01-01", expectedRevision: 1 }));
     expect(changeFirst.fieldErrors[0]?.messageKey).toBe("procurement.end_before_start");
     expect(await codeOf(newContract(deps, s.actors.member, s.projectId))).toBe("forbidden:procurement.only_team");

@@ -35,7 +35,7 @@ export async function markSupplierMeasures(deps: Deps, actor: Actor, contractId:
     const removed = before.filter((id) => !data.measureIds.includes(id));
     if (added.length === 0 && removed.length === 0) return row.revision;
     const now = tx.now().toISOString();
-    if (removed.length) await tx.db.deleteFrom("contract_supplier_measures").where("contract_id", "=", row.id).where("measure_id", "in", removed).execute();
+    if (removed.length) await tx.db.deleteFrom("contract_supplier_measures").where("organisation_id", "=", actor.organisationId).where("contract_id", "=", row.id).where("measure_id", "in", removed).execute();
     for (const id of added) await tx.db.insertInto("contract_supplier_measures").values({ organisation_id: actor.organisationId, contract_id: row.id, measure_id: id, marked_by: actor.userId, marked_at: now }).execute();
     const revision = await writeRevision(tx, actor, row, {});
     await tx.audit({ action: "contract.supplier_measures_marked", entityType: "contract", entityId: row.id, before: { revision: row.revision, measureIds: before }, after: { revision, measureIds: data.measureIds, added, removed } });

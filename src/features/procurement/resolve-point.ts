@@ -57,11 +57,11 @@ export async function resolvePoint(deps: Deps, actor: Actor, contractId: string,
       accepted_by: data.verdict === "not_covered" ? data.acceptedByUserId : null,
       accepted_by_name: accepted,
     };
-    const existing = await tx.db.selectFrom("contract_point_resolutions").selectAll().where("contract_id", "=", row.id).where("point_key", "=", point.key).executeTakeFirst();
+    const existing = await tx.db.selectFrom("contract_point_resolutions").selectAll().where("organisation_id", "=", actor.organisationId).where("contract_id", "=", row.id).where("point_key", "=", point.key).executeTakeFirst();
     const same = existing && existing.verdict === value.verdict && existing.clause_ref === value.clause_ref && existing.reason === value.reason && existing.accepted_by === value.accepted_by;
     if (same) return row.revision;
     const stamp = { point_text: point.text, resolved_by: actor.userId, resolved_by_name: await userName(tx, actor), resolved_at: tx.now().toISOString() };
-    if (existing) await tx.db.updateTable("contract_point_resolutions").set({ ...value, ...stamp }).where("id", "=", existing.id).execute();
+    if (existing) await tx.db.updateTable("contract_point_resolutions").set({ ...value, ...stamp }).where("id", "=", existing.id).where("organisation_id", "=", actor.organisationId).execute();
     else await tx.db.insertInto("contract_point_resolutions").values({ id: tx.newId(), organisation_id: actor.organisationId, contract_id: row.id, point_key: point.key, ...value, ...stamp }).execute();
     const revision = await writeRevision(tx, actor, row, {});
     await tx.audit({

@@ -28,6 +28,8 @@ export interface ChecklistPageModel {
   form: ChecklistForm;
 }
 
+const SECTION_BADGE = { not_started: "neutral", in_progress: "warning", complete: "valid", not_applicable: "neutral" } as const;
+
 /** The form name of a question of the checklist. */
 export const questionField = (id: string) => `q.${id}`;
 /** The form name of a field of the verdict form of point number `i`. */
@@ -186,7 +188,7 @@ function ChecklistSection({ m, s, visible, values, errors }: { m: ChecklistPageM
   return (
     <div class="afw-instrument-section" id={`section-${s.id}`}>
       <h4 class="utrecht-heading-4">{s.title[lang]}</h4>
-      <p class="utrecht-paragraph afw-section-status">{t(`procurement.section_status.${status}`)}</p>
+      <p class="utrecht-paragraph afw-section-status"><StatusBadge status={SECTION_BADGE[status]}>{t(`procurement.section_status.${status}`)}</StatusBadge></p>
       {!visible.sections.has(s.id) ? (
         <Paragraph>{t("procurement.section_not_applicable")}</Paragraph>
       ) : (

@@ -14,6 +14,7 @@ import { expertTableFeature } from "./expert-table/index.ts";
 import { homeFeature } from "./home/index.ts";
 import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
 import { measuresFeature } from "./measures/index.ts";
+import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { ssoFeature } from "./sso/index.ts";
 import { valuesFeature } from "./values/index.ts";
@@ -33,6 +34,7 @@ export const features: readonly Feature[] = [
   committeeFeature,
   assessmentsFeature,
   biasAuditFeature,
+  procurementFeature,
   auditsFeature,
   ssoFeature,
 ];

@@ -35,6 +35,7 @@ describe("the repository's instruments", () => {
       "depia",
       "ethics-canvas",
       "pre-dpia",
+      "procurement-clauses",
     ]);
   });
 

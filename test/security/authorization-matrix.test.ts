@@ -41,7 +41,7 @@ const PUBLIC: RegExp[] = [
 const STREAMED: RegExp[] = [/^\/bias-audits\/upload$/];
 
 /** Path parameters that are not a record of an organisation (an instrument, a section, a number, a value's key). */
-const NOT_A_RECORD: RegExp[] = [/^\/api\/v1\/instruments\//, /\/values\/:key/];
+const NOT_A_RECORD: RegExp[] = [/^\/api\/v1\/instruments\//, /\/values\/:key/, /\/plans\/:year/, /\/audit-plans\/:year/];
 
 /** Which table a path parameter points into: by its name, or for `:id` by the segment before it. */
 const PARAM_TABLE: Record<string, string> = {
@@ -74,9 +74,13 @@ const SEGMENT_TABLE: Record<string, string> = {
   sso: "sso_providers",
   providers: "sso_providers",
   meetings: "meetings",
+  contracts: "contracts",
+  audits: "audits",
+  findings: "audit_findings",
+  "audit-findings": "audit_findings",
 };
 /** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
-const PLAIN_VALUE: Record<string, string> = { instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
+const PLAIN_VALUE: Record<string, string> = { year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
 
 /**
  * Who may open the pages and API lists without an id in their path (GET).
@@ -134,6 +138,16 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/committee/cases/new": COMMITTEE,
   "/committee/precedents": ["ethics_advisor", "expert_table_member", "fg", ...COMMITTEE],
   "/api/v1/precedents": ["ethics_advisor", "expert_table_member", "fg", ...COMMITTEE],
+  // Supplier contracts: each sees the contracts of what they may see; the sign-off rule is the admin's.
+  "/contracts": "*",
+  "/api/v1/contracts": "*",
+  "/admin/procurement": ["admin"],
+  "/api/v1/procurement/settings": ["admin"],
+  // Audits: planned by the IT-auditor, the VIC and the expert table; the list shows what each may open.
+  "/audits": "*",
+  "/audits/to-answer": "*",
+  "/api/v1/audits": "*",
+  "/audits/new": ["vic", "it_auditor", "expert_table_member"],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];

@@ -1,3 +1,4 @@
+import { codeOf } from "../../../test/support/refusals.ts";
 import { expect, it } from "vitest";
 import { organisationWith, PASSWORD } from "../../../test/support/fixtures.ts";
 import { describeEachEngine } from "../../../test/support/database.ts";
@@ -6,15 +7,6 @@ import { verifyAllChains } from "../../platform/audit-log/verify-chain.ts";
 import { assignRole, createUser, getUser, listUsers, removeRole, resetPassword, setUserActive, updateUser } from "./service.ts";
 import { logIn } from "../account/service.ts";
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code}:${e.fieldErrors[0]?.messageKey ?? e.messageKey}`;
-    throw e;
-  }
-}
 
 describeEachEngine("user and role management", (get) => {
   it("an admin adds a user, gives a role, and the change is in the audit log", async () => {

@@ -1,3 +1,4 @@
+import { codeOf } from "../../../test/support/refusals.ts";
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import { describeEachEngine } from "../../../test/support/database.ts";
@@ -7,15 +8,6 @@ import { addMember, projectReadiness, recordGateDecision, registerProject } from
 import { projectInput } from "../projects/test-helpers.ts";
 import { addMeasure, createMeasure, getMeasure, listMeasures, maySignOff, setMeasureStatus, signOffMeasure, updateMeasure } from "./service.ts";
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code}:${e.fieldErrors[0]?.messageKey ?? e.messageKey}`;
-    throw e;
-  }
-}
 
 async function setup(deps: Deps, slug: string) {
   const { users } = await organisationWith(deps, slug, { owner: [], lead: [], member: [], outsider: [], fg: ["fg"], privacy: ["privacy_officer"], board: ["board_member"] });

@@ -85,13 +85,4 @@ export function completeAnswers(instrument: Instrument, scope: { ai_variant: str
   return answers;
 }
 
-/** "code:messageKey" of a refused call (the first field error's key when there is one). */
-export async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code}:${e.fieldErrors[0]?.messageKey ?? e.messageKey}`;
-    throw e;
-  }
-}
+export { codeOf } from "../../../test/support/refusals.ts";

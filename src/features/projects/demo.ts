@@ -6,7 +6,8 @@ import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { loadActor } from "../../platform/auth/actor.ts";
 import { createMeasure, setMeasureStatus, signOffMeasure } from "../measures/service.ts";
-import { addMember, registerProject, writeEvaluation, writeGateDecision, type DataCategory, type Domain, type Technology } from "./service.ts";
+import { addMember, registerProject, writeEvaluation, writeGateDecision } from "./service.ts";
+import { projectDescriptionOf, type ProjectDescription } from "./project-rows.ts";
 
 interface DemoDecision {
   phase: Phase;
@@ -28,15 +29,8 @@ export interface DemoMeasure {
   explanation?: string;
 }
 
-export interface DemoProject {
+export interface DemoProject extends ProjectDescription {
   key: string;
-  title: string;
-  goal: string;
-  description: string;
-  domain: Domain;
-  technologies: Technology[];
-  dataCategories: DataCategory[];
-  supplierInvolved: boolean;
   registeredDaysAgo: number;
   decisions: DemoDecision[];
   evaluation?: { daysAgo: number; text: string };
@@ -336,13 +330,7 @@ export async function seedDemoProjects(deps: Deps, organisationId: string, peopl
   for (const p of DEMO_PROJECTS) {
     const lead = await actorOf("lead");
     const id = await registerProject(deps, lead, {
-      title: p.title,
-      goal: p.goal,
-      description: p.description,
-      domain: p.domain,
-      technologies: p.technologies,
-      dataCategories: p.dataCategories,
-      supplierInvolved: p.supplierInvolved,
+      ...projectDescriptionOf(p),
       ownerUserId: person("owner"),
     });
     await addMember(deps, await actorOf("lead"), id, { userId: person("member"), role: "member" });

@@ -21,10 +21,8 @@ export interface ProjectMember {
   role: ProjectRole;
 }
 
-/** A project's own details, as stored. */
-export interface ProjectRecord {
-  id: string;
-  organisationId: string;
+/** What the lead describes of a project: the fields of the registration form. */
+export interface ProjectDescription {
   title: string;
   goal: string;
   description: string;
@@ -32,6 +30,17 @@ export interface ProjectRecord {
   technologies: Technology[];
   dataCategories: DataCategory[];
   supplierInvolved: boolean;
+}
+
+/** Just the described fields of anything that has them (for the audit log, the form, the demo). */
+export function projectDescriptionOf(p: ProjectDescription): ProjectDescription {
+  return { title: p.title, goal: p.goal, description: p.description, domain: p.domain, technologies: p.technologies, dataCategories: p.dataCategories, supplierInvolved: p.supplierInvolved };
+}
+
+/** A project's own details, as stored. */
+export interface ProjectRecord extends ProjectDescription {
+  id: string;
+  organisationId: string;
   phase: Phase;
   publicationState: string;
   stoppedReason: string | null;

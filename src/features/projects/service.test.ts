@@ -1,3 +1,4 @@
+import { codeOf } from "../../../test/support/refusals.ts";
 import { expect, it } from "vitest";
 import { organisationWith } from "../../../test/support/fixtures.ts";
 import { gateReadiness } from "../../domain/lifecycle/index.ts";
@@ -31,15 +32,6 @@ import { translator } from "../../platform/i18n/index.ts";
 const inDutch = (): Words => ({ t: translator("nl"), lang: "nl" });
 const dutch = (item: Parameters<typeof missingText>[1]) => missingText(inDutch(), item);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code}:${e.fieldErrors[0]?.messageKey ?? e.messageKey}`;
-    throw e;
-  }
-}
 
 async function team(deps: Deps, slug: string) {
   const { organisationId, users } = await organisationWith(deps, slug, {

@@ -4,7 +4,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { ProjectFields, projectColumns, type ProjectFieldsData } from "./fields.ts";
-import { lockVisibleProject, requireEditable, type ProjectRecord } from "./project-rows.ts";
+import { lockVisibleProject, projectDescriptionOf, requireEditable, type ProjectRecord } from "./project-rows.ts";
 import { insertMaterialChange } from "./record-material-change.ts";
 
 export const UpdateProjectInput = ProjectFields;
@@ -19,15 +19,7 @@ function detectChanges(before: ProjectRecord, after: ProjectFieldsData): Materia
 }
 
 /** The details as the audit log keeps them, before and after. */
-const details = (p: ProjectFieldsData | ProjectRecord) => ({
-  title: p.title,
-  goal: p.goal,
-  description: p.description,
-  domain: p.domain,
-  technologies: p.technologies,
-  dataCategories: p.dataCategories,
-  supplierInvolved: p.supplierInvolved,
-});
+const details = (p: ProjectFieldsData | ProjectRecord) => projectDescriptionOf(p);
 
 /**
  * Owner and lead edit the details. A new purpose, supplier, technology or kind

@@ -7,6 +7,7 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField,
 import type { PageContext } from "../../../ui/page-context.ts";
 import { RESPONSIBLES, type Dashboard, type WaitingItem } from "../dashboard.ts";
 import { decisionNoteText, missingText, phaseName, summaryText } from "../readiness-text.ts";
+import { projectDescriptionOf } from "../project-rows.ts";
 import {
   DATA_CATEGORIES,
   DOMAINS,
@@ -259,15 +260,7 @@ export function NewProjectPage({ ctx, people, values, errors }: { ctx: PageConte
 }
 
 export function projectValues(p: ProjectDetail): FormValues {
-  return {
-    title: p.title,
-    goal: p.goal,
-    description: p.description,
-    domain: p.domain,
-    technologies: p.technologies,
-    dataCategories: p.dataCategories,
-    supplierInvolved: p.supplierInvolved ? "yes" : "no",
-  };
+  return { ...projectDescriptionOf(p), supplierInvolved: p.supplierInvolved ? "yes" : "no" };
 }
 
 export function EditProjectPage({ ctx, project, values, errors }: { ctx: PageContext; project: ProjectDetail; values?: FormValues; errors?: FieldError[] }) {

@@ -2,6 +2,7 @@
 // attention points and sign-offs, and the limits and choices of its inputs
 // (written once here, used by the schemas, the forms and the API).
 import type { LocalText, ResponseProgress, SectionStatus } from "../../instruments/index.ts";
+import type { SourcePoint } from "./sources.ts";
 
 export const CHECKLIST_INSTRUMENT_ID = "procurement-clauses";
 
@@ -46,20 +47,8 @@ export interface PointResolution {
   resolvedAt: string;
 }
 
-/** One attention point as computed from its source now, with the verdict given on it (if any). */
-export interface AttentionPoint {
-  key: string;
-  source: PointSource;
-  /** Words for the source line (number, date, role, version …), worded by the view. */
-  params: Record<string, string | number>;
-  /** The DEPIA section a review remark is about, as the instrument names it. */
-  sectionTitle?: LocalText;
-  /** The point's own text (a recommendation, remark, risk description or audit name); empty for a point worded by the catalogue. */
-  text: string;
-  /** Context the source adds, e.g. how the project answered a recommendation. */
-  context?: string;
-  /** Where the source can be read. */
-  href: string | null;
+/** One attention point as computed from its source now (sources.ts), with the verdict given on it (if any). */
+export interface AttentionPoint extends SourcePoint {
   resolution: PointResolution | null;
 }
 

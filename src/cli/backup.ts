@@ -36,13 +36,14 @@ export async function restoreCommand(argv: string[], io: Io, config: Config): Pr
   }
 }
 
-/** `cleanup`: expired sessions and old login failures. */
+/** `cleanup`: expired sessions, old login failures and what the features clean up (abandoned uploads). */
 export async function cleanupCommand(io: Io, config: Config): Promise<number> {
   const deps = await (await app()).openDeps(config);
   const { cleanupExpired } = await import("../platform/retention.ts");
   try {
     const result = await cleanupExpired(deps);
-    io.stdout(`Opgeruimd: ${result.sessions} verlopen sessies en ${result.loginFailures} oude mislukte inlogpogingen.`);
+    const uploads = result.abandonedUploads ?? 0;
+    io.stdout(`Opgeruimd: ${result.sessions} verlopen sessies, ${result.loginFailures} oude mislukte inlogpogingen en ${uploads} achtergelaten uploads.`);
     return 0;
   } finally {
     await deps.close();

@@ -26,7 +26,7 @@ Opdrachten:
   backup BESTAND             maak een back-up van de database, ook terwijl de app draait
                              (PostgreSQL: met pg_dump, dat geïnstalleerd moet zijn)
   restore BESTAND            zet een back-up terug in een lege database en controleer het logboek
-  cleanup                    ruim verlopen sessies en oude mislukte inlogpogingen op
+  cleanup                    ruim verlopen sessies, oude mislukte inlogpogingen en achtergelaten uploads op
   bias-audit FILE …          onderzoek uitkomsten van een algoritme op vooringenomenheid
                              (afweging bias-audit --help voor de opties)
   --help                     deze hulp

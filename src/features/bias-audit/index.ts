@@ -1,5 +1,6 @@
 // The bias audit: upload a file of an algorithm's decisions, map its columns,
 // audit it in a worker thread, read the result, export it, attach it to a project.
+import { biasAuditRetention } from "./abandoned-uploads.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { API_UPLOAD_PATH, biasAuditApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
@@ -15,6 +16,7 @@ export const biasAuditFeature: Feature = {
   name: "bias-audit",
   messages: { nl, en },
   migrations: { "011-bias-audits": m011, "012-bias-audit-risks": m012 },
+  retentionTasks: biasAuditRetention,
   routes: biasAuditRoutes,
   api: biasAuditApi,
   largeBodyPaths: [UPLOAD_PATH, API_UPLOAD_PATH],

@@ -29,11 +29,12 @@ export function StatusBadge({ children, status }: { children: Child; status?: "n
   return <span class={`utrecht-status-badge utrecht-status-badge--${status ?? "neutral"}`}>{children}</span>;
 }
 
-export function Table({ caption, headers, children }: { caption: string; headers: Child[]; children: Child }) {
+/** A table; `captionHidden` keeps the caption for screen readers only, where a heading just above already says it. */
+export function Table({ caption, captionHidden, headers, children }: { caption: string; captionHidden?: boolean; headers: Child[]; children: Child }) {
   return (
     <div class="utrecht-table-container">
       <table class="utrecht-table utrecht-table--html-table">
-        <caption class="utrecht-table__caption">{caption}</caption>
+        <caption class={captionHidden ? "utrecht-table__caption afw-visually-hidden" : "utrecht-table__caption"}>{caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {headers.map((h) => <th class="utrecht-table__header-cell" scope="col">{h}</th>)}

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { apiRouter, IdParam, jsonBody, jsonResponse, problemResponses, sentJson } from "../../platform/http/api.ts";
 import { requireActor } from "../../platform/http/render.tsx";
+import { anonymiseUser } from "./anonymise-user.ts";
 import { AssignRoleInput, ChangeUserInput, CreateUserInput, ResetPasswordInput, assignRole, changeUser, createUser, getUser, listUsers, removeRole, resetPassword } from "./service.ts";
 
 const UserSummary = z.object({ id: z.string(), name: z.string(), email: z.string(), active: z.boolean(), roles: z.array(z.string()) }).openapi("UserSummary");
@@ -93,6 +94,21 @@ export function adminApi() {
       responses: { 201: jsonResponse(Created, "Assigned"), 409: problemResponses[400], ...problemResponses },
     }),
     async (c) => c.json({ id: await assignRole(c.get("deps"), requireActor(c), c.req.valid("param").id, await sentJson(c)) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/anonymise",
+      tags: ["users"],
+      summary: "Replace a deactivated user's name and e-mail address everywhere outside the audit trail (admin)",
+      request: { params: IdParam },
+      responses: { 204: { description: "Anonymised" }, 409: problemResponses[400], 422: problemResponses[400], ...problemResponses },
+    }),
+    async (c) => {
+      await anonymiseUser(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
   );
 
   api.openapi(

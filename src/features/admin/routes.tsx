@@ -1,3 +1,4 @@
+import { anonymiseUser } from "./anonymise-user.ts";
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
@@ -5,7 +6,7 @@ import { can } from "../../domain/permissions/permissions.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { findOrganisation, organisationLogo, updateOrganisationSettings } from "./organisation.ts";
 import { assignRole, createUser, getUser, listProjectsForRoles, listUsers, removeRole, resetPassword, setUserActive, updateUser } from "./service.ts";
-import { ConfirmDeactivatePage, NewUserPage, OrganisationPage, UserPage, UsersPage } from "./views.tsx";
+import { ConfirmAnonymisePage, ConfirmDeactivatePage, NewUserPage, OrganisationPage, UserPage, UsersPage } from "./views.tsx";
 
 export function adminRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -102,6 +103,25 @@ export function adminRoutes(): Hono<AppEnv> {
     const actor = requireActor(c);
     const user = await getUser(c.get("deps"), actor, c.req.param("id"));
     return renderPage(c, c.get("t")("user.confirm_title"), (ctx) => <ConfirmDeactivatePage ctx={ctx} user={user} />);
+  });
+
+  app.get("/admin/users/:id/anonymise", async (c) => {
+    const actor = requireActor(c);
+    const user = await getUser(c.get("deps"), actor, c.req.param("id"));
+    return renderPage(c, c.get("t")("user.anonymise_title"), (ctx) => <ConfirmAnonymisePage ctx={ctx} user={user} />);
+  });
+
+  app.post("/admin/users/:id/anonymise", async (c) => {
+    const actor = requireActor(c);
+    const id = c.req.param("id");
+    return handleForm(
+      c,
+      async () => {
+        await anonymiseUser(c.get("deps"), actor, id);
+        return redirectWithFlash(c, `/admin/users/${id}`, "user.anonymised");
+      },
+      (errors, status) => showUser(c, { errors, status }),
+    );
   });
 
   for (const [path, active, flash] of [["deactivate", false, "user.deactivated"], ["activate", true, "user.activated"]] as const) {

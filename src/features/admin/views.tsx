@@ -109,6 +109,13 @@ export function UserPage(props: UserPageProps) {
           </PostForm>
         )}
       </div>
+      {!user.active && !user.email.endsWith("@anoniem.invalid") ? (
+        <section aria-labelledby="user-anonymise">
+          <Heading2 id="user-anonymise">{t("user.anonymise")}</Heading2>
+          <Paragraph>{t("user.anonymise_hint")}</Paragraph>
+          <ButtonLink href={`/admin/users/${user.id}/anonymise`}>{t("user.anonymise")}</ButtonLink>
+        </section>
+      ) : null}
     </>
   );
 }
@@ -171,6 +178,22 @@ function UserRolesSection({ ctx, user, projects, values, errors, errorsFor }: Us
         <SubmitButton variant="secondary">{t("user.assign_role")}</SubmitButton>
       </PostForm>
     </section>
+  );
+}
+
+export function ConfirmAnonymisePage({ ctx, user }: { ctx: PageContext; user: UserDetail }) {
+  const { t } = ctx;
+  return (
+    <>
+      <Heading1>{t("user.anonymise_title")}</Heading1>
+      <Paragraph lead>{t("user.anonymise_confirm", { name: user.name })}</Paragraph>
+      <PostForm action={`/admin/users/${user.id}/anonymise`} csrfToken={ctx.csrfToken}>
+        <div class="afw-actions">
+          <SubmitButton>{t("user.anonymise_yes")}</SubmitButton>
+          <Link href={`/admin/users/${user.id}`}>{t("user.cancel")}</Link>
+        </div>
+      </PostForm>
+    </>
   );
 }
 

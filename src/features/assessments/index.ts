@@ -18,6 +18,16 @@ export const assessmentsFeature: Feature = {
   messages: { nl, en },
   migrations: { "010-assessments": m010 },
   measureSources: assessmentMeasureSources,
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "screenings", name: "completed_by_name", by: "completed_by" },
+    { table: "screenings", name: "fg_by_name", by: "fg_by" },
+    { table: "depia_versions", name: "submitted_by_name", by: "submitted_by" },
+    { table: "depia_reviews", name: "reviewer_name", by: "reviewer_id" },
+    { table: "risks", name: "accepted_by_name", by: "accepted_by" },
+    { table: "residual_acceptances", name: "accepted_by_name", by: "accepted_by" },
+    { table: "ap_consultations", name: "recorded_by_name", by: "recorded_by" },
+  ],
   routes: assessmentRoutes,
   api: assessmentsApi,
   nav: [{ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],

@@ -15,6 +15,13 @@ export const auditsFeature: Feature = {
   name: "audits",
   messages: { nl, en },
   migrations: { "022-audits": m022 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "audit_plans", name: "updated_by_name", by: "updated_by" },
+    { table: "audit_status_changes", name: "by_name", by: "by_user_id" },
+    { table: "audit_findings", name: "created_by_name", by: "created_by" },
+    { table: "audit_findings", name: "responded_by_name", by: "responded_by" },
+  ],
   routes: auditRoutes,
   api: auditsApi,
   nav: [{ href: "/audits", labelKey: "audits.nav", visible: (c) => !!c.actor && (canAudit(c.actor, "read") || leadsAProject(c.actor)), before: "/audit-log" }],

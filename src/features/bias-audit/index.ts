@@ -17,6 +17,10 @@ export const biasAuditFeature: Feature = {
   messages: { nl, en },
   migrations: { "011-bias-audits": m011, "012-bias-audit-risks": m012 },
   retentionTasks: biasAuditRetention,
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "bias_audits", name: "created_by_name", by: "created_by" },
+  ],
   routes: biasAuditRoutes,
   api: biasAuditApi,
   largeBodyPaths: [UPLOAD_PATH, API_UPLOAD_PATH],

@@ -13,6 +13,12 @@ export const instrumentResponsesFeature: Feature = {
   name: "instrument-responses",
   messages: { nl, en },
   migrations: { "004-instrument-responses": m004 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "instrument_responses", name: "updated_by_name", by: "updated_by" },
+    { table: "instrument_response_versions", name: "created_by_name", by: "created_by" },
+    { table: "instrument_response_comments", name: "author_name", by: "author_id" },
+  ],
   routes: instrumentResponseRoutes,
   api: instrumentResponsesApi,
   // The pre_start gate asks for a complete canvas.

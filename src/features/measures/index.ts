@@ -11,6 +11,10 @@ export const measuresFeature: Feature = {
   name: "measures",
   messages: { nl, en },
   migrations: { "003-measures": m003 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "measures", name: "signed_off_by_name", by: "signed_off_by" },
+  ],
   routes: measureRoutes,
   api: measuresApi,
   // The gate execution → evaluation asks for every measure done or explained.

@@ -23,6 +23,13 @@ export const procurementFeature: Feature = {
   name: "procurement",
   messages: { nl, en },
   migrations: { "020-procurement": m020 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "contracts", name: "updated_by_name", by: "updated_by" },
+    { table: "contract_point_resolutions", name: "accepted_by_name", by: "accepted_by" },
+    { table: "contract_point_resolutions", name: "resolved_by_name", by: "resolved_by" },
+    { table: "contract_signoffs", name: "user_name", by: "user_id" },
+  ],
   routes: procurementRoutes,
   api: procurementApi,
   nav: [

@@ -10,6 +10,11 @@ export const projectsFeature: Feature = {
   name: "projects",
   messages: { nl, en },
   migrations: { "003-projects-lifecycle": m003 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "gate_decisions", name: "decided_by_name", by: "decided_by" },
+    { table: "project_evaluations", name: "recorded_by_name", by: "recorded_by" },
+  ],
   routes: projectRoutes,
   api: projectsApi,
   nav: [{ href: "/projects", labelKey: "projects.nav", visible: (c) => !!c.actor, before: "/admin/users" }],

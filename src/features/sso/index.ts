@@ -13,6 +13,11 @@ export const ssoFeature: Feature = {
   name: "sso",
   messages: { nl, en },
   migrations: { "016-sso": m016 },
+  // A user who is anonymised loses their links to an identity provider and their break-glass mark.
+  personalData: [
+    { table: "sso_identities", by: "user_id", remove: true },
+    { table: "sso_break_glass_accounts", by: "user_id", remove: true },
+  ],
   routes: ssoRoutes,
   api: ssoApi,
   nav: [{ href: "/admin/sso", labelKey: "sso.nav", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],

@@ -15,6 +15,10 @@ export const valuesFeature: Feature = {
   name: "values",
   messages: { nl, en },
   migrations: { "005-values": m005 },
+  // Names kept beside ids, replaced when a user is anonymised.
+  personalData: [
+    { table: "value_versions", name: "changed_by_name", by: "changed_by" },
+  ],
   routes: valuesRoutes,
   api: valuesApi,
   nav: [{ href: "/admin/values", labelKey: "values.nav", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],

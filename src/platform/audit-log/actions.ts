@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = {
   "user.break_glass_granted": "user",
   "user.created": "user",
   "user.deactivated": "user",
+  "user.anonymised": "user",
   "user.locale_changed": "user",
   "user.password_changed": "user",
   "user.password_reset": "user",

@@ -19,68 +19,7 @@ import { demoSeed, realTime } from "../support/demo-seed.ts";
 import { organisationWith, PASSWORD } from "../support/fixtures.ts";
 import { TestClient } from "../support/http-client.ts";
 import { registerProject } from "../../src/features/projects/service.ts";
-
-type Route = { method: string; path: string };
-
-/** Routes anyone may call, or whose path parameter is not a record of an organisation. */
-const PUBLIC: RegExp[] = [
-  /^\/assets\//,
-  /^\/bias-audits\/assets\//,
-  /^\/health$/,
-  /^\/ready$/,
-  /^\/login(\/|$)/,
-  /^\/logout$/, // refuses without a session (303 to /login) — checked in the account tests
-  /^\/language$/,
-  /^\/openbaar\//, // the public register of published committee advice
-  /^\/api\/v1\/public\//,
-  /^\/api\/v1\/openapi\.json$/,
-  /^\/organisation\/(logo|theme\.css)$/, // the organisation's look, also on the login page
-];
-
-/** Uploads whose body is streamed: their CSRF check refuses a visitor (403) before the session is asked for. */
-const STREAMED: RegExp[] = [/^\/bias-audits\/upload$/];
-
-/** Path parameters that are not a record of an organisation (an instrument, a section, a number, a value's key). */
-const NOT_A_RECORD: RegExp[] = [/^\/api\/v1\/instruments\//, /\/values\/:key/, /\/plans\/:year/, /\/audit-plans\/:year/];
-
-/** Which table a path parameter points into: by its name, or for `:id` by the segment before it. */
-const PARAM_TABLE: Record<string, string> = {
-  key: "org_values",
-  projectId: "projects",
-  measureId: "measures",
-  riskId: "risks",
-  assignmentId: "role_assignments",
-  mappingId: "sso_group_mappings",
-  providerId: "sso_providers",
-  aid: "deliberation_actions",
-  pid: "deliberation_participants",
-};
-const SEGMENT_TABLE: Record<string, string> = {
-  projects: "projects",
-  "bias-audits": "bias_audits",
-  deliberations: "deliberations",
-  users: "users",
-  risks: "risks",
-  responses: "instrument_responses",
-  cases: "committee_cases",
-  "committee-cases": "committee_cases",
-  measures: "measures",
-  requests: "advice_requests",
-  "advice-requests": "advice_requests",
-  recommendations: "expert_recommendations",
-  members: "role_assignments",
-  "role-assignments": "role_assignments",
-  tokens: "api_tokens",
-  sso: "sso_providers",
-  providers: "sso_providers",
-  meetings: "meetings",
-  contracts: "contracts",
-  audits: "audits",
-  findings: "audit_findings",
-  "audit-findings": "audit_findings",
-};
-/** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
-const PLAIN_VALUE: Record<string, string> = { year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
+import { demoFootprint, fill, isPublic, NOT_A_RECORD, recordIds, routesOf, STREAMED, type Route } from "./routes.ts";
 
 /**
  * Who may open the pages and API lists without an id in their path (GET).
@@ -152,19 +91,6 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];
 
-function routesOf(app: ReturnType<typeof createApp>): Route[] {
-  const seen = new Set<string>();
-  const out: Route[] = [];
-  for (const r of app.routes) {
-    const key = `${r.method} ${r.path}`;
-    if (r.method === "ALL" || seen.has(key) || r.path.includes("*")) continue;
-    seen.add(key);
-    out.push({ method: r.method, path: r.path });
-  }
-  return out;
-}
-
-const isPublic = (path: string) => PUBLIC.some((p) => p.test(path));
 
 for (const engine of testEngines as readonly Engine[]) {
   describe(`authorization matrix [${engine}]`, () => {
@@ -270,45 +196,4 @@ for (const engine of testEngines as readonly Engine[]) {
     });
   });
 }
-
-/** One id of the demo organisation per table that a path parameter can point into. */
-async function recordIds(db: Awaited<ReturnType<typeof createSeededTestDatabase>>["db"], organisationId: string): Promise<Record<string, string>> {
-  const tables = [...new Set([...Object.values(PARAM_TABLE), ...Object.values(SEGMENT_TABLE)])];
-  const out: Record<string, string> = {};
-  for (const table of tables) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const row = await (db as any).selectFrom(table).select("id").where("organisation_id", "=", organisationId).executeTakeFirst();
-    // A table the demo leaves empty gets an id that exists nowhere: the answer must be the same.
-    out[table] = row?.id ?? `onbekend-${table}`;
-  }
-  return out;
-}
-
-function fill(path: string, idOf: Record<string, string>): string {
-  const parts = path.split("/");
-  return parts
-    .map((part, i) => {
-      if (!part.startsWith(":")) return part;
-      const name = part.slice(1);
-      if (name in PLAIN_VALUE) return PLAIN_VALUE[name]!;
-      if (name === "id" && parts[i - 1] === "instruments") return PLAIN_VALUE.instrumentId!;
-      const table = PARAM_TABLE[name] ?? (name === "id" ? SEGMENT_TABLE[parts[i - 1] ?? ""] : undefined);
-      if (!table) throw new Error(`authorization matrix: no table for ${part} in ${path} — add it to PARAM_TABLE or SEGMENT_TABLE`);
-      return encodeURIComponent(idOf[table]!);
-    })
-    .join("/");
-}
-
-/** What the demo organisation holds: rows per table and its audit events. A refused request changes none of it. */
-async function demoFootprint(db: Awaited<ReturnType<typeof createSeededTestDatabase>>["db"], organisationId: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of [...new Set([...Object.values(PARAM_TABLE), ...Object.values(SEGMENT_TABLE), "audit_events", "gate_decisions", "measures", "risks", "instrument_response_versions"])]) {
-    const column = table === "audit_events" ? "chain" : "organisation_id";
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const row = await (db as any).selectFrom(table).select((eb: any) => eb.fn.countAll().as("n")).where(column, "=", organisationId).executeTakeFirst();
-    out[table] = Number(row?.n ?? 0);
-  }
-  return out;
-}
-
 

@@ -2,7 +2,6 @@
 // attention points and sign-offs, and the limits and choices of its inputs
 // (written once here, used by the schemas, the forms and the API).
 import type { LocalText, ResponseProgress, SectionStatus } from "../../instruments/index.ts";
-import type { SourcePoint } from "./sources.ts";
 
 export const CHECKLIST_INSTRUMENT_ID = "procurement-clauses";
 
@@ -45,6 +44,17 @@ export interface PointResolution {
   acceptedByName: string | null;
   resolvedByName: string;
   resolvedAt: string;
+}
+
+/** A point as its source gives it, before the contract's verdicts are put beside it. */
+export interface SourcePoint {
+  key: string;
+  source: PointSource;
+  params: Record<string, string | number>;
+  sectionTitle?: LocalText;
+  text: string;
+  context?: string;
+  href: string | null;
 }
 
 /** One attention point as computed from its source now (sources.ts), with the verdict given on it (if any). */

@@ -12,18 +12,8 @@ import { risksOf } from "../assessments/risks.ts";
 import type {} from "../bias-audit/schema.ts";
 import type {} from "../expert-table/schema.ts";
 import type {} from "../measures/schema.ts";
-import type { PointSource } from "./model.ts";
+import type { PointSource, SourcePoint } from "./model.ts";
 
-/** A point as its source gives it, before the contract's verdicts are put beside it. */
-export interface SourcePoint {
-  key: string;
-  source: PointSource;
-  params: Record<string, string | number>;
-  sectionTitle?: LocalText;
-  text: string;
-  context?: string;
-  href: string | null;
-}
 
 /** Technologies for which a bias audit of the outcomes belongs in the contract. */
 const AUDITED_TECHNOLOGIES = ["ai_algorithm", "profiling"];

@@ -71,7 +71,7 @@ export function AccountPage(props: {
         {tokens.length === 0 ? (
           <Paragraph>{t("account.tokens_empty")}</Paragraph>
         ) : (
-          <Table caption={t("account.tokens")} captionHidden headers={[t("account.token_col.name"), t("account.token_col.scope"), t("account.token_col.expires"), t("account.token_col.last_used"), ""]}>
+          <Table caption={t("account.tokens")} captionHidden headers={[t("account.token_col.name"), t("account.token_col.scope"), t("account.token_col.expires"), t("account.token_col.last_used"), <span class="afw-visually-hidden">{t("account.col.action")}</span>]}>
             {tokens.map((tok) => (
               <Row>
                 <Cell>{tok.name}</Cell>
@@ -107,7 +107,7 @@ function SessionsSection({ ctx, sessions, errors }: { ctx: PageContext; sessions
       <Heading2 id="account-sessions">{t("account.sessions")}</Heading2>
       <Paragraph>{t("account.sessions_intro")}</Paragraph>
       <ErrorSummary t={t} errors={errors} />
-      <Table caption={t("account.sessions")} captionHidden headers={[t("account.session_col.started"), t("account.session_col.last_seen"), ""]}>
+      <Table caption={t("account.sessions")} captionHidden headers={[t("account.session_col.started"), t("account.session_col.last_seen"), <span class="afw-visually-hidden">{t("account.col.action")}</span>]}>
         {sessions.map((s) => (
           <Row>
             <Cell>{formatDateTime(s.createdAt, lang)}</Cell>

@@ -167,6 +167,7 @@ export const en: Record<CoreMessageKey, string> = {
   "account.token_created": "Your new key is below. Copy it now: you will see it only once.",
   "account.token_revoke": "Revoke",
   "account.token_revoke_label": "Revoke key {name}",
+  "account.col.action": "Action",
   "account.sessions": "Where you are logged in",
   "account.sessions_intro": "These are the sessions you are logged in with now. Do you see one you do not recognise? End it and change your password.",
   "account.session_col.started": "Logged in on",

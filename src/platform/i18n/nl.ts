@@ -166,6 +166,7 @@ export const nl = {
   "account.token_created": "Uw nieuwe sleutel staat hieronder. Kopieer hem nu: u ziet hem maar één keer.",
   "account.token_revoke": "Intrekken",
   "account.token_revoke_label": "Sleutel {name} intrekken",
+  "account.col.action": "Actie",
   "account.sessions": "Waar u bent ingelogd",
   "account.sessions_intro": "Dit zijn de sessies waarmee u nu bent ingelogd. Ziet u een sessie die u niet kent? Beëindig die en wijzig uw wachtwoord.",
   "account.session_col.started": "Ingelogd op",

@@ -18,6 +18,7 @@ import type { Engine } from "../../src/platform/db/database.ts";
 import { allFeatures, createSeededTestDatabase, testEngines } from "../support/database.ts";
 import { demoSeed, realTime } from "../support/demo-seed.ts";
 import { TestClient } from "../support/http-client.ts";
+import { allJobsSettled } from "../../src/features/bias-audit/jobs.ts";
 import { fill, isPublic, recordIds, routesOf, STREAMED } from "./routes.ts";
 
 const SEED = Number(process.env.FC_SEED ?? 20261202);
@@ -123,7 +124,11 @@ for (const engine of testEngines as readonly Engine[]) {
         clients.push(client);
       }
     });
-    afterAll(() => database?.dispose());
+    afterAll(async () => {
+      // A body may have started a bias audit: its job writes until it ends, so the database waits for it.
+      await allJobsSettled();
+      await database?.dispose();
+    });
 
     /** Sends one request and checks the three rules; returns what went wrong, or null. */
     const statuses = new Map<number, number>();

@@ -33,6 +33,11 @@ export async function jobSettled(id: string): Promise<void> {
   await active.get(id)?.done;
 }
 
+/** Resolves when every job running in this process has ended (tests, before their database goes). */
+export async function allJobsSettled(): Promise<void> {
+  await Promise.allSettled([...active.values()].map((j) => j.done));
+}
+
 export function abortJob(id: string): void {
   active.get(id)?.controller.abort(new Error("deleted"));
 }

@@ -56,6 +56,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // An idle connection that the server ends (a restart, a failover, an administrator) is an
+  // 'error' on the pool; without a listener it would stop the whole process. The pool drops
+  // that connection and opens a new one for the next query; what was in flight fails on its own.
+  pool.on("error", (error) => console.error(`PostgreSQL: an idle connection was closed by the server (${(error as { code?: string }).code ?? error.message}); the pool opens a new one.`));
   const db = new Kysely<DatabaseSchema>({ dialect: new GuardedDialect(new PostgresDialect({ pool }), null) });
   return { db, engine: "postgres", destroy: () => db.destroy() };
 }

@@ -7,12 +7,12 @@ import { describeJourney, expectAccessible, journeyEngine, logIn, startApp, type
 // people of each line and as a resident, checked with axe-core (WCAG 2.1 AA and
 // best practice). A page is checked once per kind of page (ids folded), so the
 // sweep stays quick while a new page is found by its link without editing this.
-// One person of each line that sees other pages: the project lead (1st line), the jurist and the
-// ethics adviser (2nd), the FG and the IT auditor (3rd), the committee's chair, the administrator.
-const PEOPLE = ["projectleider", "jurist", "ethiek", "fg", "auditor", "voorzitter", "beheerder"];
+// One person of each line that sees other pages: the project lead (1st line), the ethics adviser
+// (2nd), the FG and the IT auditor (3rd), the committee's chair, the administrator.
+const PEOPLE = ["projectleider", "ethiek", "fg", "auditor", "voorzitter", "beheerder"];
 /** Links that act rather than show, or leave the app's pages. */
 const SKIP = [/^\/logout/, /\.(pdf|csv|json)(\?|$)/, /\/api\//, /\/assets\//, /\/organisation\/(logo|theme)/, /\/login\/sso\//, /\/delete$/, /\/withdraw$/, /\/deactivate$/, /\/anonymise$/];
-const MAX_PAGES_PER_PERSON = 60;
+const MAX_PAGES_PER_PERSON = 45;
 
 /** The kind of page: ids (uuids, long hex or numbered parts) folded, query kept by its names only. */
 function kind(href: string): string {

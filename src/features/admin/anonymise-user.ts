@@ -28,6 +28,13 @@ declare module "../../platform/feature.ts" {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+const ANONYMOUS_DOMAIN = "@anoniem.invalid";
+
+/** Has this account been anonymised already? (Its address is on a domain that cannot exist.) */
+export function isAnonymised(email: string): boolean {
+  return email.endsWith(ANONYMOUS_DOMAIN);
+}
+
 /** The label an anonymised user gets: the same in every record, and never a real name. */
 export function anonymousLabel(userId: string): string {
   return `Oud-medewerker ${userId.replace(/[^A-Za-z0-9]/g, "").slice(-6)}`;
@@ -46,7 +53,7 @@ export async function anonymiseUser(deps: Deps, actor: Actor, userId: string): P
     const user = await lockForUpdate(tx, tx.db.selectFrom("users").select(["id", "active", "email"]).where("id", "=", userId).where("organisation_id", "=", actor.organisationId)).executeTakeFirst();
     if (!user) throw notFound();
     if (user.active === 1) throw new AppError("rule_refused", "user.anonymise_active");
-    if (user.email.endsWith("@anoniem.invalid")) throw new AppError("conflict", "user.already_anonymised");
+    if (isAnonymised(user.email)) throw new AppError("conflict", "user.already_anonymised");
     const label = anonymousLabel(userId);
     let records = 0;
     for (const place of tx.extensions.get("personalData")) {
@@ -60,7 +67,7 @@ export async function anonymiseUser(deps: Deps, actor: Actor, userId: string): P
     }
     await tx.db
       .updateTable("users")
-      .set({ name: label, email: `${userId.replace(/[^A-Za-z0-9-]/g, "")}@anoniem.invalid`, password_hash: `!anoniem:${randomBytes(16).toString("hex")}`, updated_at: tx.now().toISOString() })
+      .set({ name: label, email: `${userId.replace(/[^A-Za-z0-9-]/g, "")}${ANONYMOUS_DOMAIN}`, password_hash: `!anoniem:${randomBytes(16).toString("hex")}`, updated_at: tx.now().toISOString() })
       .where("id", "=", userId)
       .execute();
     await endUserAccess(tx.db, userId, tx.now());

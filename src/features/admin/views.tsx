@@ -3,6 +3,7 @@ import type { FieldError } from "../../platform/errors.ts";
 import { ButtonLink, Cell, Heading1, Heading2, Link, Pagination, Paragraph, Row, StatusBadge, Table } from "../../ui/components.tsx";
 import { ErrorSummary, FileField, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/page-context.ts";
+import { isAnonymised } from "./anonymise-user.ts";
 import type { Organisation } from "./organisation.ts";
 import type { UserDetail, UserListItem } from "./service.ts";
 
@@ -109,7 +110,7 @@ export function UserPage(props: UserPageProps) {
           </PostForm>
         )}
       </div>
-      {!user.active && !user.email.endsWith("@anoniem.invalid") ? (
+      {!user.active && !isAnonymised(user.email) ? (
         <section aria-labelledby="user-anonymise">
           <Heading2 id="user-anonymise">{t("user.anonymise")}</Heading2>
           <Paragraph>{t("user.anonymise_hint")}</Paragraph>

@@ -62,10 +62,6 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionIdOf(token)).execute();
 }
 
-export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
-}
-
 /**
  * Ends a user's access: every session but the one kept (the user's own, when
  * they change their password) and every API token. A password change, a reset

@@ -51,6 +51,8 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/admin/users/new": ["admin"],
   "/api/v1/users": ["admin"],
   "/admin/organisation": ["admin"],
+  "/admin/retention": ["admin"],
+  "/api/v1/retention-periods": ["admin"],
   "/admin/values": ["admin"],
   "/admin/values/new": ["admin"],
   "/admin/assessments": ["admin"],
@@ -110,7 +112,7 @@ for (const engine of testEngines as readonly Engine[]) {
       expect(routes.some((r) => r.path.startsWith("/api/v1/"))).toBe(true);
     });
 
-    it("refuses every route with another organisation's record in its path, for every kind of user there, and changes nothing", async () => {
+    it("refuses every route with another organisation's record in its path, for every kind of user there, and changes nothing", { timeout: 180_000 }, async () => {
       const { deps, db } = database;
       const demoOrg = (await db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirstOrThrow()).id;
       const idOf = await recordIds(db, demoOrg);
@@ -170,7 +172,7 @@ for (const engine of testEngines as readonly Engine[]) {
       expect(await demoFootprint(db, demoOrg)).toEqual(before);
     });
 
-    it("lets exactly the roles of the table open the pages and lists without an id", async () => {
+    it("lets exactly the roles of the table open the pages and lists without an id", { timeout: 180_000 }, async () => {
       const { deps } = database;
       const people: Record<string, OrganisationRole[]> = Object.fromEntries(ROLES.map((r) => [r.replace(/_/g, "-"), r === "plain" ? [] : [r]]));
       const org = await organisationWith(deps, "rollen", people);

@@ -110,7 +110,7 @@ for (const engine of testEngines as readonly Engine[]) {
     });
     afterAll(() => database?.dispose());
 
-    it("lets a member open every page of the project and refuses a non-member everything, changing nothing", async () => {
+    it("lets a member open every page of the project and refuses a non-member everything, changing nothing", { timeout: 120_000 }, async () => {
       const { deps, db } = database;
       const organisationId = (await db.selectFrom("organisations").select("id").where("slug", "=", DEMO_ORGANISATION.slug).executeTakeFirstOrThrow()).id;
       const tables = await projectTables(db);

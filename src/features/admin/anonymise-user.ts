@@ -9,7 +9,8 @@ import { can, type Actor } from "../../domain/permissions/permissions.ts";
 import { endUserAccess } from "../../platform/auth/sessions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, notFound } from "../../platform/errors.ts";
-import { inTransaction, lockForUpdate } from "../../platform/transaction.ts";
+import { retentionCutoffs, type RetentionPeriod, type RetentionTask } from "../../platform/retention.ts";
+import { inTransaction, lockForUpdate, type Tx } from "../../platform/transaction.ts";
 
 /**
  * Where a feature keeps something of a person beside their id: a name as it
@@ -54,23 +55,64 @@ export async function anonymiseUser(deps: Deps, actor: Actor, userId: string): P
     if (!user) throw notFound();
     if (user.active === 1) throw new AppError("rule_refused", "user.anonymise_active");
     if (isAnonymised(user.email)) throw new AppError("conflict", "user.already_anonymised");
-    const label = anonymousLabel(userId);
-    let records = 0;
-    for (const place of tx.extensions.get("personalData")) {
-      const names = "remove" in place ? [place.table, place.by] : [place.table, place.name, place.by];
-      if (!names.every((n) => IDENTIFIER.test(n))) throw new Error(`personalData: not an identifier in ${JSON.stringify(place)}`);
-      const result =
-        "remove" in place
-          ? await sql`delete from ${sql.table(place.table)} where ${sql.ref(place.by)} = ${userId}`.execute(tx.db)
-          : await sql`update ${sql.table(place.table)} set ${sql.ref(place.name)} = ${label} where ${sql.ref(place.by)} = ${userId}`.execute(tx.db);
-      records += Number(result.numAffectedRows ?? 0);
-    }
-    await tx.db
-      .updateTable("users")
-      .set({ name: label, email: `${userId.replace(/[^A-Za-z0-9-]/g, "")}${ANONYMOUS_DOMAIN}`, password_hash: `!anoniem:${randomBytes(16).toString("hex")}`, updated_at: tx.now().toISOString() })
-      .where("id", "=", userId)
-      .execute();
-    await endUserAccess(tx.db, userId, tx.now());
-    await tx.audit({ action: "user.anonymised", entityType: "user", entityId: userId, after: { label, records } });
+    await writeAnonymisation(tx, userId);
   });
 }
+
+/** The writes of an anonymisation and its event, for a user already checked (and locked) by the caller. */
+async function writeAnonymisation(tx: Tx, userId: string): Promise<void> {
+  const label = anonymousLabel(userId);
+  let records = 0;
+  for (const place of tx.extensions.get("personalData")) {
+    const names = "remove" in place ? [place.table, place.by] : [place.table, place.name, place.by];
+    if (!names.every((n) => IDENTIFIER.test(n))) throw new Error(`personalData: not an identifier in ${JSON.stringify(place)}`);
+    const result =
+      "remove" in place
+        ? await sql`delete from ${sql.table(place.table)} where ${sql.ref(place.by)} = ${userId}`.execute(tx.db)
+        : await sql`update ${sql.table(place.table)} set ${sql.ref(place.name)} = ${label} where ${sql.ref(place.by)} = ${userId}`.execute(tx.db);
+    records += Number(result.numAffectedRows ?? 0);
+  }
+  await tx.db
+    .updateTable("users")
+    .set({ name: label, email: `${userId.replace(/[^A-Za-z0-9-]/g, "")}${ANONYMOUS_DOMAIN}`, password_hash: `!anoniem:${randomBytes(16).toString("hex")}`, updated_at: tx.now().toISOString() })
+    .where("id", "=", userId)
+    .execute();
+  await endUserAccess(tx.db, userId, tx.now());
+  await tx.audit({ action: "user.anonymised", entityType: "user", entityId: userId, after: { label, records } });
+}
+
+/** An organisation may have departed users anonymised automatically, a set number of days after they were deactivated. Off unless set. */
+export const ANONYMISE_AFTER: RetentionPeriod = {
+  key: "users.anonymise_after_deactivation",
+  labelKey: "retention.users_anonymise",
+  hintKey: "retention.users_anonymise_hint",
+  defaultDays: null,
+  minDays: 30,
+  maxDays: 3650,
+  mayKeep: true,
+};
+
+/** Anonymises the users deactivated longer ago than their organisation's period; each event on the organisation's own chain. */
+async function anonymiseDeparted(tx: Tx): Promise<number> {
+  let done = 0;
+  for (const { organisationId, before } of await retentionCutoffs(tx, ANONYMISE_AFTER)) {
+    const departed = await lockForUpdate(
+      tx,
+      tx.db
+        .selectFrom("users")
+        .select(["id", "email"])
+        .where("organisation_id", "=", organisationId)
+        .where("active", "=", 0)
+        .where("deactivated_at", "is not", null)
+        .where("deactivated_at", "<=", before),
+    ).execute();
+    for (const user of departed) {
+      if (isAnonymised(user.email)) continue;
+      await inTransaction(tx, null, (own) => writeAnonymisation(own, user.id), organisationId);
+      done++;
+    }
+  }
+  return done;
+}
+
+export const anonymiseRetention: RetentionTask[] = [{ name: "usersAnonymised", run: anonymiseDeparted }];

@@ -187,7 +187,7 @@ async function writeUserActive(tx: Tx, actor: Actor, userId: string, active: boo
   if (before.active === active) return;
   await tx.db
     .updateTable("users")
-    .set({ active: active ? 1 : 0, updated_at: tx.now().toISOString() })
+    .set({ active: active ? 1 : 0, deactivated_at: active ? null : tx.now().toISOString(), updated_at: tx.now().toISOString() })
     .where("id", "=", userId)
     .where("organisation_id", "=", actor.organisationId)
     .execute();

@@ -1,11 +1,12 @@
 // The bias audit: upload a file of an algorithm's decisions, map its columns,
 // audit it in a worker thread, read the result, export it, attach it to a project.
-import { biasAuditRetention } from "./abandoned-uploads.ts";
+import { biasAuditRetention, OUTCOME_DATA } from "./abandoned-uploads.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { API_UPLOAD_PATH, biasAuditApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m011 from "./migrations/011-bias-audits.ts";
 import * as m012 from "./migrations/012-bias-audit-risks.ts";
+import * as m013 from "./migrations/013-bias-audit-data-removed.ts";
 import { riskEvidenceSource } from "./risk-links.ts";
 import { biasAuditRoutes, UPLOAD_PATH } from "./routes.tsx";
 import { failInterruptedBiasAudits, listBiasAudits, seesBiasAudits } from "./service.ts";
@@ -15,8 +16,9 @@ import "./schema.ts";
 export const biasAuditFeature: Feature = {
   name: "bias-audit",
   messages: { nl, en },
-  migrations: { "011-bias-audits": m011, "012-bias-audit-risks": m012 },
+  migrations: { "011-bias-audits": m011, "012-bias-audit-risks": m012, "013-bias-audit-data-removed": m013 },
   retentionTasks: biasAuditRetention,
+  retentionPeriods: [OUTCOME_DATA],
   // Names kept beside ids, replaced when a user is anonymised.
   personalData: [
     { table: "bias_audits", name: "created_by_name", by: "created_by" },

@@ -37,6 +37,8 @@ export interface BiasAuditTable {
   finished_at: string | null;
   /** Last sign of life of the job (progress updates); a stale running job was interrupted. */
   heartbeat_at: string | null;
+  /** When the uploaded file was removed after the organisation's retention period (the report stays). */
+  data_removed_at: string | null;
 }
 
 /** A bias audit linked as evidence to a DEPIA risk of the audit's project. */

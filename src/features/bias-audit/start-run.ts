@@ -89,6 +89,7 @@ export async function startBiasAuditRun(deps: Deps, actor: Actor, id: string, in
     const row = await lockRow(tx, actor, id);
     if (!canManage(actor, row)) throw forbidden();
     if (row.status === "queued" || row.status === "running") throw new AppError("conflict", "bias_audit.already_running");
+    if (row.data_removed_at) throw new AppError("rule_refused", "bias_audit.data_removed");
     const mapping = parseInput(MappingInput, input);
     const errors = checkMapping(mapping, JSON.parse(row.columns_json) as string[]);
     if (errors.length) throw invalid(errors);

@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS = {
   "meeting.created": "meeting",
   "organisation.created": "organisation",
   "organisation.updated": "organisation",
+  "organisation.retention_updated": "organisation",
   "procurement.settings_updated": "organisation",
   "project.evaluation_recorded": "project",
   "project.gate_decision": "project",

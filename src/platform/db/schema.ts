@@ -24,8 +24,20 @@ export interface UserTable {
   password_hash: string;
   locale: string;
   active: number;
+  /** When the account was last deactivated (null while active, and for accounts deactivated before this was kept). */
+  deactivated_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A retention period an organisation has set; a period without a row has its default. */
+export interface RetentionPeriodTable {
+  organisation_id: string;
+  period_key: string;
+  /** Days; null: kept until someone removes it. */
+  days: number | null;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface RoleAssignmentTable {
@@ -120,6 +132,7 @@ export interface DatabaseSchema {
   login_failures: LoginFailureTable;
   audit_events: AuditEventTable;
   audit_chain_heads: AuditChainHeadTable;
+  retention_periods: RetentionPeriodTable;
 }
 
 export type Db = Kysely<DatabaseSchema>;

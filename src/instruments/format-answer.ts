@@ -17,6 +17,13 @@ export interface FormatOptions {
   valueLabels?: Readonly<Record<string, LocalText>>;
 }
 
+/** A value as text: strings and numbers as they are, anything else as JSON (never through an object's own toString). */
+function plain(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? "";
+}
+
 export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang, words: AnswerWords, options: FormatOptions = {}): string {
   if (value === undefined || value === null || value === "") return words.empty;
   if (!q) return typeof value === "string" ? value : JSON.stringify(value);
@@ -24,14 +31,14 @@ export function formatAnswer(q: Question | undefined, value: unknown, lang: Lang
   switch (q.type) {
     case "text":
     case "long_text":
-      return String(value);
+      return plain(value);
     case "single_choice":
-      return q.options.find((o) => o.value === value)?.label[lang] ?? String(value);
+      return q.options.find((o) => o.value === value)?.label[lang] ?? plain(value);
     case "multiple_choice":
       return isStringArray(value) ? list(value.map((v) => q.options.find((o) => o.value === v)?.label[lang] ?? v)) : JSON.stringify(value);
     case "scale": {
       const label = q.labels?.find((l) => l.value === value)?.label[lang];
-      return label ? `${String(value)} – ${label}` : String(value);
+      return label ? `${plain(value)} – ${label}` : plain(value);
     }
     case "yes_no_explain": {
       const a = asYesNo(value);
@@ -64,5 +71,5 @@ function formatTable(q: TableQuestion, value: unknown, lang: Lang, words: Answer
 
 function formatCell(column: TableColumn, cell: unknown, lang: Lang, words: AnswerWords): string {
   if (typeof cell === "boolean") return cell ? words.yes : words.no;
-  return column.options?.find((o) => o.value === cell)?.label[lang] ?? String(cell);
+  return column.options?.find((o) => o.value === cell)?.label[lang] ?? plain(cell);
 }

@@ -13,6 +13,7 @@ import { refuseControlCharacters } from "./platform/http/control-characters.ts";
 import type { AppEnv } from "./platform/http/env.ts";
 import { installCatalogues, translator } from "./platform/i18n/index.ts";
 import { onError, onNotFound } from "./platform/http/error-handler.tsx";
+import { DEFAULT_OVERLOAD, overloadGuard } from "./platform/http/overload.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { sessionAndLanguage } from "./platform/http/session.ts";
 import { requireActor } from "./platform/http/render.tsx";
@@ -57,6 +58,7 @@ export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<Ap
     }
   });
   app.route("/assets", assetRoutes());
+  app.use("*", overloadGuard(deps.config.overload ?? DEFAULT_OVERLOAD));
 
   const limit = bodyLimit({
     maxSize: deps.config.maxBodyBytes,

@@ -28,6 +28,9 @@ const EnvSchema = z.object({
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
     .refine((list) => list.every(isAddressOrCidr), "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().max(24 * 60).default(5),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(8),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
 });
 
 export type Config = {
@@ -48,6 +51,8 @@ export type Config = {
   trustedProxies: string[];
   /** How often the server writes signed checkpoints of the audit chain heads. */
   auditCheckpointMinutes: number;
+  /** Overload: requests worked on at once, how long one may wait in line, and how many may wait (platform/http/overload.ts). */
+  overload: { maxConcurrent: number; maxWaitMs: number; maxQueue: number };
 };
 
 /**
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: e.AUDIT_KEY ?? keptSecret(resolve(dataDir, "secrets", "audit-key")),
     trustedProxies: e.TRUSTED_PROXIES,
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    overload: { maxConcurrent: e.MAX_CONCURRENT_REQUESTS, maxWaitMs: e.MAX_QUEUE_WAIT_MS, maxQueue: e.MAX_QUEUE },
   };
 }
 

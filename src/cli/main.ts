@@ -1,11 +1,13 @@
-import { loadConfig } from "../config.ts";
+import type { Config } from "../config.ts";
 import { AppError } from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
-import { InstrumentLoadError } from "../instruments/index.ts";
+import { InstrumentLoadError } from "../instruments/errors.ts";
 import { promptHidden, readAllStdin } from "./prompt.ts";
 
 // Each command loads its own modules: `bias-audit` must not pay for starting the whole web app.
 const app = () => import("../main.ts");
+// zod and the configuration only for the commands that need them (not --help).
+const loadConfig = async (env: NodeJS.ProcessEnv): Promise<Config> => (await import("../config.ts")).loadConfig(env);
 
 const HELP = `afweging — verantwoord omgaan met data en algoritmen
 
@@ -65,13 +67,13 @@ export async function runCli(argv: string[], io: Io = consoleIo, env: NodeJS.Pro
         await (await app()).startServer();
         return -1; // keeps running
       case "migrate": {
-        const deps = await (await app()).openDeps(loadConfig(env));
+        const deps = await (await app()).openDeps(await loadConfig(env));
         await deps.close();
         io.stdout("De database is bijgewerkt.");
         return 0;
       }
       case "seed-demo": {
-        const config = loadConfig(env);
+        const config = await loadConfig(env);
         const deps = await (await app()).openDeps(config);
         const { demoLoginsText, seedDemo } = await import("../features/demo/seed-demo.ts");
         const { created } = await seedDemo(deps);
@@ -80,15 +82,15 @@ export async function runCli(argv: string[], io: Io = consoleIo, env: NodeJS.Pro
         return 0;
       }
       case "user":
-        return await (await import("./user.ts")).userCommand(rest, io, loadConfig(env));
+        return await (await import("./user.ts")).userCommand(rest, io, await loadConfig(env));
       case "audit-log":
-        return await (await import("./audit-log.ts")).auditLogCommand(rest, io, loadConfig(env));
+        return await (await import("./audit-log.ts")).auditLogCommand(rest, io, await loadConfig(env));
       case "backup":
-        return await (await import("./backup.ts")).backupCommand(rest, io, loadConfig(env));
+        return await (await import("./backup.ts")).backupCommand(rest, io, await loadConfig(env));
       case "restore":
-        return await (await import("./backup.ts")).restoreCommand(rest, io, loadConfig(env));
+        return await (await import("./backup.ts")).restoreCommand(rest, io, await loadConfig(env));
       case "cleanup":
-        return await (await import("./backup.ts")).cleanupCommand(io, loadConfig(env));
+        return await (await import("./backup.ts")).cleanupCommand(io, await loadConfig(env));
       case "bias-audit": {
         const { biasAuditCommand } = await import("./bias-audit.ts");
         return await biasAuditCommand(rest, io);

@@ -2,6 +2,7 @@ import type { SelectQueryBuilder } from "kysely";
 import { recordEvent, type AuditEventInput } from "./audit-log/record-event.ts";
 import type { Db } from "./db/schema.ts";
 import { runInTransactionScope } from "./db/transaction-scope.ts";
+import { forgetMemos } from "./request-memo.ts";
 import type { Deps } from "./deps.ts";
 
 /**
@@ -44,7 +45,11 @@ export function inTransaction<T>(
     audit: (input) => recordEvent(trx, deps.engine, deps, { userId: actor?.userId ?? null, label: actor?.name ?? "systeem", organisationId }, input),
   });
   if (deps.db.isTransaction) return work(begin(deps.db));
-  return deps.db.transaction().execute((trx) => runInTransactionScope(() => work(begin(trx))));
+  forgetMemos();
+  return deps.db
+    .transaction()
+    .execute((trx) => runInTransactionScope(() => work(begin(trx))))
+    .finally(forgetMemos);
 }
 
 /**

@@ -5,12 +5,13 @@ import { can } from "../../domain/permissions/permissions.ts";
 import { assessmentMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
-import { depiaState } from "./depia.ts";
 import { seedDemoAssessments } from "./demo.ts";
 import { en, nl } from "./messages.ts";
 import * as m010 from "./migrations/010-assessments.ts";
 import { assessmentRoutes } from "./routes.tsx";
+import { depiaState } from "./depia.ts";
 import { screeningRecordsOf } from "./screening.ts";
+import { assessmentsSnapshot } from "./snapshot-batch.ts";
 import { ProjectPanel } from "./views/depia-pages.tsx";
 
 export const assessmentsFeature: Feature = {
@@ -31,14 +32,7 @@ export const assessmentsFeature: Feature = {
   routes: assessmentRoutes,
   api: assessmentsApi,
   nav: [{ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],
-  snapshotContributors: [
-    async (deps, project, snapshot) => {
-      const [current] = await screeningRecordsOf(deps, project.organisationId, project.id);
-      // A material change after this moment reopens it: the projects feature applies those after all contributors.
-      if (current) snapshot.screening = { status: "done", outcome: current.effectiveOutcome, on: current.completedAt };
-      snapshot.depia = await depiaState(deps, project.organisationId, project.id);
-    },
-  ],
+  snapshotContributors: [assessmentsSnapshot],
   projectPanels: [
     {
       id: "assessments",

@@ -118,7 +118,7 @@ function position(likelihood: string | null, impact: string | null, justificatio
   return { ...p, level: riskLevel(p), justification: justification ?? "" };
 }
 
-function toRisk(r: Row, measureIds: string[]): Risk {
+export function toRisk(r: Row, measureIds: string[]): Risk {
   return {
     id: r.id,
     projectId: r.project_id,

@@ -33,3 +33,16 @@ export async function deliberationFigures(deps: Deps, organisationId: string, pe
     items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status as DeliberationStatus, heldOn: r.held_on, conclusion: r.conclusion })),
   };
 }
+
+/** The same count for several projects of one organisation, in one statement. */
+export async function openDeliberationCounts(deps: Deps, organisationId: string, projectIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await deps.db
+    .selectFrom("deliberations")
+    .select(["project_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("organisation_id", "=", organisationId)
+    .where("project_id", "in", [...projectIds])
+    .where("status", "=", "open")
+    .groupBy("project_id")
+    .execute();
+  return new Map(rows.map((r) => [r.project_id ?? "", Number(r.n)]));
+}

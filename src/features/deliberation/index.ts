@@ -8,7 +8,7 @@ import { en, nl } from "./messages.ts";
 import * as m008 from "./migrations/008-deliberation.ts";
 import { DeliberationPanel } from "./panel.tsx";
 import { deliberationRoutes } from "./routes.tsx";
-import { deliberationFigures, openDeliberationCount } from "./service.ts";
+import { deliberationFigures, openDeliberationCount, openDeliberationCounts } from "./service.ts";
 
 function usesDeliberation(actor: Actor): boolean {
   return actor.organisationRoles.has("ethics_advisor") || [...actor.projectRoles.keys()].some((id) => hasProjectRole(actor, id, ["lead"]));
@@ -25,8 +25,14 @@ export const deliberationFeature: Feature = {
   homeTasks: [{ href: "/deliberations", labelKey: "deliberation.home_task", visible: (c) => usesDeliberation(c.actor!) }],
   projectPanels: [{ id: "deliberation", order: 60, render: (args) => DeliberationPanel(args) }],
   snapshotContributors: [
-    async (deps, project, snapshot) => {
-      snapshot.openDeliberations = await openDeliberationCount(deps, project.organisationId, project.id);
+    {
+      async one(deps, project, snapshot) {
+        snapshot.openDeliberations = await openDeliberationCount(deps, project.organisationId, project.id);
+      },
+      async many(deps, projects, snapshots) {
+        const counts = await openDeliberationCounts(deps, projects[0]!.organisationId, projects.map((p) => p.id));
+        for (const [id, n] of counts) snapshots.get(id)!.openDeliberations = n;
+      },
     },
   ],
   demoSteps: [{ name: "deliberation", run: seedDeliberationDemo }],

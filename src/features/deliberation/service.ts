@@ -7,7 +7,7 @@ export { addPosition, PositionInput } from "./add-position.ts";
 export { peopleChoices, projectChoices } from "./choices.ts";
 export { closeDeliberation } from "./close-deliberation.ts";
 export { escalateDeliberation } from "./escalate-deliberation.ts";
-export { deliberationFigures, openDeliberationCount } from "./figures.ts";
+export { deliberationFigures, openDeliberationCount, openDeliberationCounts } from "./figures.ts";
 export { getDeliberation, listDeliberations } from "./get-deliberation.ts";
 export { DELIBERATION_STATUSES, METHODS, methodInstrument, PARTICIPANT_ROLES, type DeliberationMethod, type DeliberationStatus, type Method, type ParticipantRole } from "./methods.ts";
 export { openDeliberation, OpenInput } from "./open-deliberation.ts";

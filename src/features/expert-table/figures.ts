@@ -53,3 +53,28 @@ export async function recommendationResponses(deps: Deps, organisationId: string
   }
   return out;
 }
+
+/** The same for several projects of one organisation, in two statements. */
+export async function expertAdviceStates(deps: Deps, organisationId: string, projectIds: readonly string[]): Promise<Map<string, ExpertAdviceState>> {
+  const rows = await deps.db
+    .selectFrom("advice_requests")
+    .select(["id", "project_id", "status", "requested_at", "given_at"])
+    .where("organisation_id", "=", organisationId)
+    .where("project_id", "in", [...projectIds])
+    .orderBy("requested_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.project_id)) latest.set(r.project_id, r);
+  const given = [...latest.values()].filter((r) => r.status === "given" && r.given_at);
+  const counts = given.length ? await recommendationCounts(deps, organisationId, given.map((r) => r.id)) : new Map<string, { total: number; answered: number }>();
+  const out = new Map<string, ExpertAdviceState>();
+  for (const [projectId, r] of latest) {
+    if (r.status !== "given" || !r.given_at) out.set(projectId, { status: "requested", requestedOn: r.requested_at.slice(0, 10) });
+    else {
+      const c = counts.get(r.id) ?? { total: 0, answered: 0 };
+      out.set(projectId, { status: "given", requestedOn: r.requested_at.slice(0, 10), givenOn: r.given_at.slice(0, 10), recommendationsTotal: c.total, recommendationsAnswered: c.answered });
+    }
+  }
+  return out;
+}

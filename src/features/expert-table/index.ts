@@ -9,6 +9,7 @@ import * as m007 from "./migrations/007-expert-table.ts";
 import { ExpertAdvicePanel } from "./panel.tsx";
 import { expertTableRoutes } from "./routes.tsx";
 import { expertAdviceState, isTableMember } from "./service.ts";
+import { expertAdviceStates } from "./figures.ts";
 
 function usesExpertTable(actor: Actor): boolean {
   return isTableMember(actor) || [...actor.projectRoles.keys()].some((id) => hasProjectRole(actor, id, ["owner", "lead"]));
@@ -25,8 +26,14 @@ export const expertTableFeature: Feature = {
   homeTasks: [{ href: "/expert-table", labelKey: "expert_table.home_task", visible: (c) => usesExpertTable(c.actor!) }],
   projectPanels: [{ id: "expert-table", order: 30, render: (args) => ExpertAdvicePanel(args) }],
   snapshotContributors: [
-    async (deps, project, snapshot) => {
-      snapshot.expertAdvice = await expertAdviceState(deps, project.organisationId, project.id);
+    {
+      async one(deps, project, snapshot) {
+        snapshot.expertAdvice = await expertAdviceState(deps, project.organisationId, project.id);
+      },
+      async many(deps, projects, snapshots) {
+        const states = await expertAdviceStates(deps, projects[0]!.organisationId, projects.map((p) => p.id));
+        for (const [id, s] of states) snapshots.get(id)!.expertAdvice = s;
+      },
     },
   ],
   demoSteps: [{ name: "expert-table", run: seedExpertTableDemo }],

@@ -11,7 +11,8 @@ import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { createMeasure, listMeasures, MEASURE_LIMITS, type Measure } from "../measures/service.ts";
 import { loadProjectForActor } from "../projects/access.ts";
-import type { ProjectRef } from "../projects/extension-points.ts";
+import type { BatchSnapshotContributor, ProjectRef } from "../projects/extension-points.ts";
+import { projectsRows, toView } from "./response-store.ts";
 import type { ValueTouch } from "../values/profile.ts";
 import { ID_MAX } from "./model.ts";
 import { findResponse, projectResponseStatus } from "./queries.ts";
@@ -27,6 +28,16 @@ export async function contributeCanvasStatus(deps: Deps, project: ProjectRef, sn
   const progress = await projectResponseStatus(deps, project.organisationId, project.id, CANVAS_INSTRUMENT_ID);
   snapshot.canvas = { status: progress.status };
 }
+
+/** The same for a list of projects, in one statement. */
+export const canvasSnapshot: BatchSnapshotContributor = {
+  one: contributeCanvasStatus,
+  async many(deps, projects, snapshots) {
+    for (const row of await projectsRows(deps, projects[0]!.organisationId, projects.map((p) => p.id), CANVAS_INSTRUMENT_ID)) {
+      snapshots.get(row.project_id)!.canvas = { status: toView(deps, row, false).status };
+    }
+  },
+};
 
 /**
  * Where the canvas touches values: every area that has answers touches the

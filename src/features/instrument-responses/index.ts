@@ -1,7 +1,7 @@
 // Instrument responses: the ethics canvas and every other instrument's answers, versions, diffs and comments.
 import type { Feature } from "../../platform/feature.ts";
 import { instrumentResponsesApi } from "./api.ts";
-import { CANVAS_INSTRUMENT_ID, canvasValueTouches, contributeCanvasStatus } from "./canvas.ts";
+import { CANVAS_INSTRUMENT_ID, canvasSnapshot, canvasValueTouches } from "./canvas.ts";
 import { seedCanvasDemo } from "./demo.ts";
 import { en, nl } from "./messages.ts";
 import * as m004 from "./migrations/004-instrument-responses.ts";
@@ -22,7 +22,7 @@ export const instrumentResponsesFeature: Feature = {
   routes: instrumentResponseRoutes,
   api: instrumentResponsesApi,
   // The pre_start gate asks for a complete canvas.
-  snapshotContributors: [contributeCanvasStatus],
+  snapshotContributors: [canvasSnapshot],
   // The canvas's areas and value tags make up the first part of a project's values profile.
   valuesSources: [{ id: "canvas", collect: canvasValueTouches }],
   projectPanels: [

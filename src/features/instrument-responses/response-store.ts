@@ -138,6 +138,18 @@ export function findRow(deps: Deps, organisationId: string, projectId: string, i
     .executeTakeFirst();
 }
 
+/** The responses of several projects to one instrument (subject ""), in one statement. */
+export function projectsRows(deps: Deps, organisationId: string, projectIds: readonly string[], instrumentId: string): Promise<ResponseRow[]> {
+  return deps.db
+    .selectFrom("instrument_responses")
+    .select(ROW_COLUMNS)
+    .where("organisation_id", "=", organisationId)
+    .where("project_id", "in", [...projectIds])
+    .where("instrument_id", "=", instrumentId)
+    .where("subject", "=", "")
+    .execute();
+}
+
 export function projectRows(deps: Deps, organisationId: string, projectId: string): Promise<ResponseRow[]> {
   return deps.db
     .selectFrom("instrument_responses")

@@ -4,7 +4,7 @@ import { measuresApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-measures.ts";
 import { measureRoutes } from "./routes.tsx";
-import { listMeasures, measureCounts } from "./queries.ts";
+import { listMeasures, measureCounts, measureCountsMany } from "./queries.ts";
 import { MeasuresPanel } from "./views.tsx";
 
 export const measuresFeature: Feature = {
@@ -19,9 +19,15 @@ export const measuresFeature: Feature = {
   api: measuresApi,
   // The gate execution → evaluation asks for every measure done or explained.
   snapshotContributors: [
-    async (deps, project, snapshot) => {
-      const { total, doneOrExplained } = await measureCounts(deps, project);
-      snapshot.measures = { total, doneOrExplained };
+    {
+      async one(deps, project, snapshot) {
+        const { total, doneOrExplained } = await measureCounts(deps, project);
+        snapshot.measures = { total, doneOrExplained };
+      },
+      async many(deps, projects, snapshots) {
+        const counts = await measureCountsMany(deps, projects[0]!.organisationId, projects.map((p) => p.id));
+        for (const [id, c] of counts) snapshots.get(id)!.measures = c;
+      },
     },
   ],
   projectPanels: [

@@ -35,3 +35,22 @@ export async function measureCounts(deps: Deps, project: ProjectRef): Promise<{ 
     overdue: rows.filter((r) => !closed(r.status) && r.due_date !== null && r.due_date < day).length,
   };
 }
+
+/** The same counts for several projects of one organisation, in one statement. */
+export async function measureCountsMany(deps: Deps, organisationId: string, projectIds: readonly string[]): Promise<Map<string, { total: number; doneOrExplained: number }>> {
+  const rows = await deps.db
+    .selectFrom("measures")
+    .select(["project_id", "status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("organisation_id", "=", organisationId)
+    .where("project_id", "in", [...projectIds])
+    .groupBy(["project_id", "status"])
+    .execute();
+  const out = new Map<string, { total: number; doneOrExplained: number }>();
+  for (const r of rows) {
+    const c = out.get(r.project_id) ?? { total: 0, doneOrExplained: 0 };
+    c.total += Number(r.n);
+    if (r.status === "done" || r.status === "explained") c.doneOrExplained += Number(r.n);
+    out.set(r.project_id, c);
+  }
+  return out;
+}

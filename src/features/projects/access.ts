@@ -2,6 +2,7 @@ import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Db } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import { memoised } from "../../platform/request-memo.ts";
 import { lockForUpdate, type Tx } from "../../platform/transaction.ts";
 import type { ProjectRef } from "./extension-points.ts";
 
@@ -11,7 +12,21 @@ import type { ProjectRef } from "./extension-points.ts";
  * other organisations or hidden projects reveal nothing.
  */
 export async function loadProjectForActor(db: Db, actor: Actor, projectId: string): Promise<ProjectRef> {
-  return toRef(actor, await projectQuery(db, actor, projectId).executeTakeFirst());
+  // Outside a transaction the row is read once per request (the project page's panels each open it).
+  const row = db.isTransaction ? projectQuery(db, actor, projectId).executeTakeFirst() : memoised(actor, `project:${projectId}`, () => projectQuery(db, actor, projectId).executeTakeFirst());
+  return toRef(actor, await row);
+}
+
+/** A project already read as the actor may see it (the project page): later opens in the same request reuse it. */
+export function rememberProject(actor: Actor, project: ProjectRef): void {
+  void memoised(actor, `project:${project.id}`, async () => ({
+    id: project.id,
+    organisation_id: project.organisationId,
+    title: project.title,
+    phase: project.phase,
+    domain: project.domain,
+    supplier_involved: project.supplierInvolved ? 1 : 0,
+  }));
 }
 
 /**

@@ -3,9 +3,12 @@
 import { gateReadiness, PHASES, RESPONSIBLE_ROLES, type GateReadiness, type MissingItem, type Phase, type Responsible } from "../../domain/lifecycle/index.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import { canViewProject, isSecondOrThirdLine } from "../../domain/permissions/project-access.ts";
-import type { ProjectRole } from "../../domain/permissions/roles.ts";
+import { PROJECT_ROLES, type ProjectRole } from "../../domain/permissions/roles.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { buildSnapshot, DOMAINS, type Domain } from "./service.ts";
+import { sql } from "kysely";
+import { buildSnapshots } from "./build-snapshot.ts";
+import type { ProjectRef } from "./extension-points.ts";
+import { DOMAINS, type Domain } from "./service.ts";
 
 export const DASHBOARD_PAGE_SIZE = 20;
 export const RESPONSIBLES = Object.keys(RESPONSIBLE_ROLES) as Responsible[];
@@ -59,66 +62,116 @@ export function isWaitingFor(actor: Actor, projectId: string, who: Responsible):
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | null =>
   value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
+/** Readiness over many projects is computed in batches of this many: a fixed number of statements per batch. */
+const READINESS_BATCH = 500;
+
+/**
+ * The dashboard in SQL: counts by phase, the total and the page come from the
+ * database; readiness is computed in one batch for the page's projects only.
+ * A filter on readiness (waiting on someone, waiting for me) and the count of
+ * projects waiting for the actor need the readiness of every candidate: those
+ * run in batches of READINESS_BATCH, each a fixed number of statements.
+ */
 export async function projectDashboard(deps: Deps, actor: Actor, filters: DashboardFilters = {}): Promise<Dashboard> {
   const domain = pick(filters.domain, DOMAINS);
   const phase = pick(filters.phase, PHASES);
   const waitingOn = pick(filters.waitingOn, RESPONSIBLES);
   const mine = filters.mine === true;
   const page = Math.max(1, Math.floor(filters.page ?? 1) || 1);
+  const chosen = { domain, phase, waitingOn, mine };
+  if (!isSecondOrThirdLine(actor) && actor.projectRoles.size === 0) return empty(page, chosen);
 
-  let query = deps.db
-    .selectFrom("projects")
-    .select(["id", "organisation_id", "title", "phase", "domain", "supplier_involved"])
-    .where("organisation_id", "=", actor.organisationId);
-  if (!isSecondOrThirdLine(actor)) {
-    const own = [...actor.projectRoles.keys()];
-    if (own.length === 0) return empty(page, { domain, phase, waitingOn, mine });
-    query = query.where("id", "in", own);
-  }
-  if (domain) query = query.where("domain", "=", domain);
-  const rows = (await query.orderBy("title").orderBy("id").execute()).filter((r) => canViewProject(actor, r.id));
-
+  const visible = visibleProjects(deps, actor, domain);
+  const counts = await visible.select(["phase", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("phase").execute();
   const countsByPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
-  for (const r of rows) if (r.phase in countsByPhase) countsByPhase[r.phase as Phase] += 1;
+  for (const r of counts) if (r.phase in countsByPhase) countsByPhase[r.phase as Phase] += Number(r.n);
 
-  const inPhase = rows.filter((r) => !phase || r.phase === phase);
-  const names = await ownersAndLeads(deps, actor.organisationId, inPhase.map((r) => r.id));
-  const all: DashboardItem[] = [];
-  for (const r of inPhase) {
-    const ref = { id: r.id, organisationId: r.organisation_id, title: r.title, phase: r.phase, domain: r.domain, supplierInvolved: r.supplier_involved === 1 };
-    const readiness = gateReadiness(await buildSnapshot(deps, ref));
-    const waiting = readiness.missing.map((m) => ({
-      ...m,
-      roles: RESPONSIBLE_ROLES[m.who],
-      people: m.who === "owner" || m.who === "lead" ? (names.get(`${r.id}:${m.who}`) ?? []) : [],
-      forMe: isWaitingFor(actor, r.id, m.who),
-    }));
-    all.push({
-      id: r.id,
-      title: r.title,
-      domain: r.domain as Domain,
-      phase: r.phase as Phase,
-      myRoles: [...(actor.projectRoles.get(r.id) ?? [])],
-      readiness,
-      waiting,
-      waitingForMe: waiting.some((w) => w.forMe),
-    });
+  const inPhase = phase ? visible.where("phase", "=", phase) : visible;
+  const ordered = inPhase.select(PROJECT_COLUMNS).orderBy(phaseOrder).orderBy("title").orderBy("id");
+  const names = (ids: string[]) => ownersAndLeads(deps, actor.organisationId, ids);
+  const offset = (page - 1) * DASHBOARD_PAGE_SIZE;
+  let items: DashboardItem[];
+  let total: number;
+  let waitingForMeCount: number;
+  if (waitingOn || mine) {
+    // Every candidate's readiness decides what is on the page.
+    const all = await itemsOf(deps, actor, await ordered.execute(), names);
+    const filtered = all.filter((i) => (!waitingOn || i.waiting.some((w) => w.who === waitingOn)) && (!mine || i.waitingForMe));
+    waitingForMeCount = all.filter((i) => i.waitingForMe).length;
+    total = filtered.length;
+    items = filtered.slice(offset, offset + DASHBOARD_PAGE_SIZE);
+  } else {
+    const [totalRow, rows] = await Promise.all([
+      inPhase.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+      ordered.limit(DASHBOARD_PAGE_SIZE).offset(offset).execute(),
+    ]);
+    total = Number(totalRow?.n ?? 0);
+    items = await itemsOf(deps, actor, rows, names);
+    waitingForMeCount = await countWaitingForMe(deps, actor, inPhase, total);
   }
-  const waitingForMeCount = all.filter((i) => i.waitingForMe).length;
-  const order = (p: string) => PHASES.indexOf(p as Phase);
-  const filtered = all
-    .filter((i) => !waitingOn || i.waiting.some((w) => w.who === waitingOn))
-    .filter((i) => !mine || i.waitingForMe)
-    .sort((a, b) => order(a.phase) - order(b.phase) || a.title.localeCompare(b.title));
-  return {
-    items: filtered.slice((page - 1) * DASHBOARD_PAGE_SIZE, page * DASHBOARD_PAGE_SIZE),
-    total: filtered.length,
-    page,
-    pageSize: DASHBOARD_PAGE_SIZE,
-    countsByPhase,
-    waitingForMeCount,
-    filters: { domain, phase, waitingOn, mine },
-  };
+  return { items, total, page, pageSize: DASHBOARD_PAGE_SIZE, countsByPhase, waitingForMeCount, filters: chosen };
+}
+
+const PROJECT_COLUMNS = ["id", "organisation_id", "title", "phase", "domain", "supplier_involved"] as const;
+type ProjectRow = { id: string; organisation_id: string; title: string; phase: string; domain: string; supplier_involved: number };
+
+/** Phases in the order of the lifecycle, as an SQL expression (the same on both engines). */
+const phaseOrder = sql<number>`case phase ${sql.join(
+  PHASES.map((p, i) => sql`when ${sql.lit(p)} then ${sql.lit(i)}`),
+  sql` `,
+)} else ${sql.lit(PHASES.length)} end`;
+
+/** The projects the actor may see: all of the organisation for the second and third line, else those they hold a role in. */
+function visibleProjects(deps: Deps, actor: Actor, domain: Domain | null) {
+  let query = deps.db.selectFrom("projects").where("organisation_id", "=", actor.organisationId);
+  if (!isSecondOrThirdLine(actor)) {
+    query = query.where("id", "in", (eb) =>
+      eb
+        .selectFrom("role_assignments")
+        .select("project_id")
+        .where("user_id", "=", actor.userId)
+        .where("organisation_id", "=", actor.organisationId)
+        .where("role", "in", [...PROJECT_ROLES]),
+    );
+  }
+  return domain ? query.where("domain", "=", domain) : query;
+}
+
+/** The count of projects waiting for the actor: every candidate's readiness, in batches of a fixed number of statements. */
+async function countWaitingForMe(deps: Deps, actor: Actor, inPhase: ReturnType<typeof visibleProjects>, total: number): Promise<number> {
+  let count = 0;
+  const ordered = inPhase.select(PROJECT_COLUMNS).orderBy("id");
+  for (let at = 0; at < total; at += READINESS_BATCH) {
+    const rows = (await ordered.limit(READINESS_BATCH).offset(at).execute()).filter((r) => canViewProject(actor, r.id));
+    const snapshots = await buildSnapshots(deps, rows.map(refOfRow));
+    for (const r of rows) if (gateReadiness(snapshots.get(r.id)!).missing.some((m) => isWaitingFor(actor, r.id, m.who))) count += 1;
+  }
+  return count;
+}
+
+function refOfRow(r: ProjectRow): ProjectRef {
+  return { id: r.id, organisationId: r.organisation_id, title: r.title, phase: r.phase, domain: r.domain, supplierInvolved: r.supplier_involved === 1 };
+}
+
+/** Dashboard items of the given rows, readiness in batches; the names of owners and leads in one statement per batch. */
+async function itemsOf(deps: Deps, actor: Actor, rows: ProjectRow[], names: (ids: string[]) => Promise<Map<string, string[]>>): Promise<DashboardItem[]> {
+  const out: DashboardItem[] = [];
+  for (let at = 0; at < rows.length; at += READINESS_BATCH) {
+    const batch = rows.slice(at, at + READINESS_BATCH).filter((r) => canViewProject(actor, r.id));
+    const ids = batch.map((r) => r.id);
+    const [snapshots, people] = await Promise.all([buildSnapshots(deps, batch.map(refOfRow)), names(ids)]);
+    for (const r of batch) {
+      const readiness = gateReadiness(snapshots.get(r.id)!);
+      const waiting = readiness.missing.map((m) => ({
+        ...m,
+        roles: RESPONSIBLE_ROLES[m.who],
+        people: m.who === "owner" || m.who === "lead" ? (people.get(`${r.id}:${m.who}`) ?? []) : [],
+        forMe: isWaitingFor(actor, r.id, m.who),
+      }));
+      out.push({ id: r.id, title: r.title, domain: r.domain as Domain, phase: r.phase as Phase, myRoles: [...(actor.projectRoles.get(r.id) ?? [])], readiness, waiting, waitingForMe: waiting.some((w) => w.forMe) });
+    }
+  }
+  return out;
 }
 
 function empty(page: number, filters: Dashboard["filters"]): Dashboard {

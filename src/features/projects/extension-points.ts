@@ -20,7 +20,22 @@ export interface ProjectRef {
  * part of the snapshot. The projects feature starts from an empty snapshot and
  * asks every contributor in turn.
  */
-export type SnapshotContributor = (deps: Deps, project: ProjectRef, snapshot: ProjectSnapshot) => Promise<void>;
+export type SnapshotContributor = SingleSnapshotContributor | BatchSnapshotContributor;
+
+/** Fills one project's part; a list of projects calls it once per project. */
+export type SingleSnapshotContributor = (deps: Deps, project: ProjectRef, snapshot: ProjectSnapshot) => Promise<void>;
+
+/**
+ * The batch form: fills the part of every given project (all of one
+ * organisation) in a fixed number of statements, whatever their number, so a
+ * list page costs the same at 10 projects as at 10,000. `one` serves a single
+ * project (a gate decision, a project page); without it `many` is called with
+ * that one project.
+ */
+export interface BatchSnapshotContributor {
+  one?: SingleSnapshotContributor;
+  many(deps: Deps, projects: readonly ProjectRef[], snapshots: ReadonlyMap<string, ProjectSnapshot>): Promise<void>;
+}
 
 /**
  * A section on the project page contributed by another feature (canvas,

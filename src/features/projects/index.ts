@@ -4,12 +4,13 @@ import { projectsApi } from "./api.ts";
 import { seedDemoProjects } from "./demo.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-projects-lifecycle.ts";
+import * as m060 from "./migrations/060-list-indexes.ts";
 import { projectRoutes } from "./routes.tsx";
 
 export const projectsFeature: Feature = {
   name: "projects",
   messages: { nl, en },
-  migrations: { "003-projects-lifecycle": m003 },
+  migrations: { "003-projects-lifecycle": m003, "060-list-indexes": m060 },
   // Names kept beside ids, replaced when a user is anonymised.
   personalData: [
     { table: "gate_decisions", name: "decided_by_name", by: "decided_by" },

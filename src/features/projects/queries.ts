@@ -7,7 +7,7 @@ import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Db } from "../../platform/db/schema.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { notFound } from "../../platform/errors.ts";
-import { loadProjectForActor } from "./access.ts";
+import { loadProjectForActor, rememberProject } from "./access.ts";
 import { buildSnapshot } from "./build-snapshot.ts";
 import type { ProjectRef } from "./extension-points.ts";
 import { asPhase, canManageMembers, materialChangesOf, membersOf, refOf, visibleProject, type MaterialChangeRecord, type ProjectDetail, type ProjectMember } from "./project-rows.ts";
@@ -128,6 +128,7 @@ export interface ProjectPageData {
 export async function projectPage(deps: Deps, actor: Actor, projectId: string): Promise<ProjectPageData> {
   const record = await visibleProject(deps.db, actor, projectId);
   const ref = refOf(record);
+  if (!deps.db.isTransaction) rememberProject(actor, ref);
   const [members, snapshot, decisions, evaluations, changes, people] = await Promise.all([
     membersOf(deps.db, actor.organisationId, ref.id),
     buildSnapshot(deps, ref),

@@ -15,6 +15,11 @@ export async function loadActor(db: Db, userId: string): Promise<ActorWithProfil
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user || !user.active) return null;
+  return actorOf(db, user);
+}
+
+/** The actor of a user row already read: their roles in their own organisation, in one statement. */
+export async function actorOf(db: Db, user: { id: string; organisation_id: string; name: string; email: string; locale: string }): Promise<ActorWithProfile> {
   const assignments = await db
     .selectFrom("role_assignments")
     .select(["role", "project_id"])

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Deps } from "../deps.ts";
+import { sql } from "kysely";
 import type { Db } from "../db/schema.ts";
+import type { Organisation } from "../organisations.ts";
+import { actorOf, type ActorWithProfile } from "./actor.ts";
 
 export const SESSION_COOKIE = "afw_session";
 /** A session ends after this long without a request, and at the latest ABSOLUTE_MS after login. */
@@ -45,7 +48,56 @@ export async function findSession(deps: Deps, token: string): Promise<LiveSessio
     .select(["sessions.id", "sessions.user_id", "sessions.organisation_id", "sessions.last_seen_at", "sessions.expires_at", "users.active"])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
+  return row ? keepAlive(deps, row) : null;
+}
+
+/**
+ * The session, its user and the user's organisation in one statement, then
+ * the user's roles in a second: what every logged-in request starts with.
+ */
+export async function findSessionWithActor(deps: Deps, token: string): Promise<{ session: LiveSession; actor: ActorWithProfile; organisation: Organisation } | null> {
+  const row = await deps.db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .innerJoin("organisations", "organisations.id", "users.organisation_id")
+    .select([
+      "sessions.id",
+      "sessions.user_id",
+      "sessions.organisation_id",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.active",
+      "users.name",
+      "users.email",
+      "users.locale",
+      "users.organisation_id as user_organisation_id",
+      "organisations.slug",
+      "organisations.name as organisation_name",
+      "organisations.tooi_code",
+      "organisations.theme_class",
+      "organisations.theme_css",
+      sql<number>`case when organisations.logo_url is null or organisations.logo_url = '' then 0 else 1 end`.as("has_logo"),
+    ])
+    .where("sessions.id", "=", sessionIdOf(token))
+    .executeTakeFirst();
   if (!row) return null;
+  const session = await keepAlive(deps, row);
+  if (!session) return null;
+  const actor = await actorOf(deps.db, { id: row.user_id, organisation_id: row.user_organisation_id, name: row.name, email: row.email, locale: row.locale });
+  const organisation: Organisation = {
+    id: row.user_organisation_id,
+    slug: row.slug,
+    name: row.organisation_name,
+    tooiCode: row.tooi_code,
+    themeClass: row.theme_class,
+    themeCss: row.theme_css,
+    hasLogo: Number(row.has_logo) === 1,
+  };
+  return { session, actor, organisation };
+}
+
+async function keepAlive(deps: Deps, row: { id: string; user_id: string; organisation_id: string; last_seen_at: string; expires_at: string; active: number }): Promise<LiveSession | null> {
+  const id = row.id;
   const now = deps.now().getTime();
   const lastSeen = Date.parse(row.last_seen_at);
   if (!row.active || Date.parse(row.expires_at) <= now || lastSeen + IDLE_MS <= now) {

@@ -14,6 +14,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import type { DatabaseSchema, Db } from "./schema.ts";
+import { statementObserved, throwIfAbandoned } from "./statement-hooks.ts";
 import { insideTransaction } from "./transaction-scope.ts";
 
 export type Engine = "sqlite" | "postgres";
@@ -128,24 +129,61 @@ class GuardedDriver implements Driver {
   init() {
     return this.inner.init();
   }
-  acquireConnection(): Promise<DatabaseConnection> {
-    if (insideTransaction()) return Promise.reject(new RootHandleInTransactionError());
-    return this.inner.acquireConnection();
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (insideTransaction()) throw new RootHandleInTransactionError();
+    throwIfAbandoned();
+    return new HookedConnection(await this.inner.acquireConnection());
   }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    if (this.beginStatement) return connection.executeQuery(CompiledQuery.raw(this.beginStatement)).then(() => undefined);
-    return this.inner.beginTransaction(connection, settings);
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    throwIfAbandoned();
+    const hooked = connection as HookedConnection;
+    hooked.inTransaction = true;
+    try {
+      if (this.beginStatement) await connection.executeQuery(CompiledQuery.raw(this.beginStatement));
+      else await this.inner.beginTransaction(connection, settings);
+    } catch (e) {
+      hooked.inTransaction = false;
+      throw e;
+    }
   }
-  commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection);
+  async commitTransaction(connection: DatabaseConnection) {
+    try {
+      await this.inner.commitTransaction(connection);
+    } finally {
+      (connection as HookedConnection).inTransaction = false;
+    }
   }
-  rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection);
+  async rollbackTransaction(connection: DatabaseConnection) {
+    try {
+      await this.inner.rollbackTransaction(connection);
+    } finally {
+      (connection as HookedConnection).inTransaction = false;
+    }
   }
   releaseConnection(connection: DatabaseConnection) {
-    return this.inner.releaseConnection(connection);
+    return this.inner.releaseConnection((connection as HookedConnection).inner);
   }
   destroy() {
     return this.inner.destroy();
+  }
+}
+
+/**
+ * A connection that checks, before each statement outside a transaction,
+ * that the request it runs for still has a client, and shows the statement
+ * to an observer (statement-hooks.ts).
+ */
+class HookedConnection implements DatabaseConnection {
+  inTransaction = false;
+  constructor(readonly inner: DatabaseConnection) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<import("kysely").QueryResult<R>> {
+    if (!this.inTransaction) throwIfAbandoned();
+    statementObserved(query.sql);
+    return this.inner.executeQuery<R>(query);
+  }
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<import("kysely").QueryResult<R>> {
+    statementObserved(query.sql);
+    return this.inner.streamQuery<R>(query, chunkSize);
   }
 }

@@ -81,7 +81,8 @@ export function testDeps(database: Database, extensions: Extensions = Extensions
     db: database.db,
     engine: database.engine,
     // Uploads and generated files of a test go to a temporary folder, never into the checkout.
-    config: loadConfig({ SESSION_SECRET: "test-secret-test-secret-test-secret-0123", SECRETS_KEY: "test-secrets-key-test-secrets-key-0123", DATA_DIR: join(tmpdir(), "afweging-test-data") }),
+    // Tests that fire many requests at once wait in line rather than being refused (overload.test.ts tests refusing).
+    config: loadConfig({ SESSION_SECRET: "test-secret-test-secret-test-secret-0123", SECRETS_KEY: "test-secrets-key-test-secrets-key-0123", DATA_DIR: join(tmpdir(), "afweging-test-data"), MAX_QUEUE_WAIT_MS: "60000" }),
     // Each call moves one second on, so events have a strict order in tests.
     now: () => new Date(start.getTime() + 1000 * tick++),
     newId: () => `id-${String(++id).padStart(6, "0")}-${randomBytes(3).toString("hex")}`,

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { Heading1, Link, Paragraph } from "../../ui/components.tsx";
+import { RequestAbortedError } from "../db/statement-hooks.ts";
 import { AppError } from "../errors.ts";
 import { translator } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
@@ -57,6 +58,8 @@ function errorPage(c: Context<AppEnv>, error: AppError, reference?: string) {
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   let error: AppError;
+  // The client went away: nobody reads an answer, and nothing needs logging.
+  if (err instanceof RequestAbortedError) return c.body(null, 499 as never);
   if (err instanceof AppError) error = err;
   else if (err instanceof HTTPException && err.status === 413) error = new AppError("payload_too_large", "error.payload_too_large");
   else if (err instanceof HTTPException && err.status < 500) error = new AppError("validation", "error.validation");

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { loadActor } from "../auth/actor.ts";
 import { findOrganisation } from "../organisations.ts";
-import { findSession, SESSION_COOKIE } from "../auth/sessions.ts";
+import { findSessionWithActor, SESSION_COOKIE } from "../auth/sessions.ts";
 import { isLang, translator, type Lang } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
 import { findApiToken } from "../auth/api-tokens.ts";
@@ -30,13 +30,12 @@ export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
       c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
       c.set("authenticatedBy", `token:${found.scope}`);
     } else if (token) {
-      const session = await findSession(deps, token);
-      const actor = session ? await loadActor(deps.db, session.userId) : null;
-      if (session && actor) {
-        c.set("actor", actor);
+      const found = await findSessionWithActor(deps, token);
+      if (found) {
+        c.set("actor", found.actor);
         c.set("sessionToken", token);
         c.set("authenticatedBy", "session");
-        c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
+        c.set("organisation", found.organisation);
       } else {
         clearSessionCookie(c, deps.config.secureCookies);
         c.set("sessionExpired", true);

@@ -254,4 +254,6 @@ export const en: Record<CoreMessageKey, string> = {
   "error.rule_refused": "This is not possible right now.",
   "error.back_home": "To the start page",
   "error.reference": "Error reference: {id}",
+  "error.busy_title": "It is too busy right now",
+  "error.busy": "There are too many requests at the same time. Nothing was changed. Please try again in a few seconds.",
 };

@@ -253,6 +253,8 @@ export const nl = {
   "error.throttled": "U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
   "error.back_home": "Naar de startpagina",
   "error.reference": "Kenmerk van de fout: {id}",
+  "error.busy_title": "Het is nu te druk",
+  "error.busy": "Er zijn nu te veel verzoeken tegelijk. Er is niets veranderd. Probeer het over een paar seconden opnieuw.",
 } as const;
 
 export type CoreMessageKey = keyof typeof nl;

@@ -10,6 +10,7 @@ import { auditsFeature } from "./audits/index.ts";
 import { biasAuditFeature } from "./bias-audit/index.ts";
 import { committeeFeature } from "./committee/index.ts";
 import { deliberationFeature } from "./deliberation/index.ts";
+import { evaluationsFeature } from "./evaluations/index.ts";
 import { evidenceFeature } from "./evidence/index.ts";
 import { expertTableFeature } from "./expert-table/index.ts";
 import { homeFeature } from "./home/index.ts";
@@ -38,5 +39,6 @@ export const features: readonly Feature[] = [
   procurementFeature,
   auditsFeature,
   evidenceFeature,
+  evaluationsFeature,
   ssoFeature,
 ];

@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = {
   "organisation.updated": "organisation",
   "procurement.settings_updated": "organisation",
   "project.evaluation_recorded": "project",
+  "project.evaluation_cadence_set": "project",
+  "project.periodic_evaluation_recorded": "project",
   "project.gate_decision": "project",
   "project.material_change": "project",
   "project.member_added": "project",

@@ -27,7 +27,8 @@ function conditionHint(ctx: PageContext, q: Question, all: Question[]): string |
   if (!when?.question || !when.in) return undefined;
   const on = all.find((x) => x.id === when.question);
   if (!on || on.type !== "single_choice") return undefined;
-  const words = when.in.map((v) => `‘${on.options.find((o) => o.value === v)?.label[ctx.lang] ?? v}’`).join(", ");
+  const labels = when.in.map((v) => `‘${on.options.find((o) => o.value === v)?.label[ctx.lang] ?? v}’`);
+  const words = labels.length > 1 ? `${labels.slice(0, -1).join(", ")} ${ctx.lang === "nl" ? "of" : "or"} ${labels[labels.length - 1]}` : (labels[0] ?? "");
   return ctx.t("evaluations.required_when", { answer: words });
 }
 

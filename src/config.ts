@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().max(200 * 1024 ** 2).default(10 * 1024 ** 2),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   AUDIT_KEY: z.string().min(32).optional(),
   TRUSTED_PROXIES: z
@@ -44,6 +45,8 @@ export type Config = {
   dataDir: string;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** Largest evidence file (a PDF, an office document, an image, a CSV); kept in the database. */
+  evidenceMaxBytes: number;
   logLevel: "silent" | "error" | "info" | "debug";
   /** Key of the audit trail's HMACs and signed checkpoints (AUDIT_KEY, or kept in $DATA_DIR/secrets/). */
   auditKey: string;
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     auditKey: e.AUDIT_KEY ?? keptSecret(resolve(dataDir, "secrets", "audit-key")),
     trustedProxies: e.TRUSTED_PROXIES,

@@ -10,6 +10,8 @@ import { auditsFeature } from "./audits/index.ts";
 import { biasAuditFeature } from "./bias-audit/index.ts";
 import { committeeFeature } from "./committee/index.ts";
 import { deliberationFeature } from "./deliberation/index.ts";
+import { evaluationsFeature } from "./evaluations/index.ts";
+import { evidenceFeature } from "./evidence/index.ts";
 import { expertTableFeature } from "./expert-table/index.ts";
 import { homeFeature } from "./home/index.ts";
 import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
@@ -37,6 +39,8 @@ export const features: readonly Feature[] = [
   biasAuditFeature,
   procurementFeature,
   auditsFeature,
+  evidenceFeature,
+  evaluationsFeature,
   ssoFeature,
   retentionFeature,
 ];

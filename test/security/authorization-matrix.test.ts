@@ -89,6 +89,10 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/audits/to-answer": "*",
   "/api/v1/audits": "*",
   "/audits/new": ["vic", "it_auditor", "expert_table_member"],
+  // Evidence is added from the record it belongs to (?subject=…&id=…); without one the page is not found for anyone.
+  "/evidence/new": [],
+  "/evidence/new-link": [],
+  "/api/v1/evidence": [],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];

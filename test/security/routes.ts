@@ -22,7 +22,7 @@ export const PUBLIC: RegExp[] = [
 ];
 
 /** Uploads whose body is streamed: their CSRF check refuses a visitor (403) before the session is asked for. */
-export const STREAMED: RegExp[] = [/^\/bias-audits\/upload$/];
+export const STREAMED: RegExp[] = [/^\/bias-audits\/upload$/, /^\/evidence\/upload$/];
 
 /** Path parameters that are not a record of an organisation (an instrument, a section, a number, a value's key). */
 export const NOT_A_RECORD: RegExp[] = [/^\/api\/v1\/instruments\//, /\/values\/:key/, /\/plans\/:year/, /\/audit-plans\/:year/];
@@ -62,6 +62,7 @@ export const SEGMENT_TABLE: Record<string, string> = {
   audits: "audits",
   findings: "audit_findings",
   "audit-findings": "audit_findings",
+  evidence: "evidence_items",
 };
 /** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
 export const PLAIN_VALUE: Record<string, string> = { year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };

@@ -35,6 +35,7 @@ export type MissingKey =
   | "contract_signoff"
   | "open_deliberations"
   | "measures"
+  | "periodic_evaluation"
   | "evaluation";
 
 /** The DEPIA reviewers whose verdict the gate waits for. */
@@ -58,6 +59,7 @@ export type MissingMessage =
   | { code: "contract_signoff" }
   | { code: "open_deliberations"; params: { count: number } }
   | { code: "measures"; params: { open: number; total: number } }
+  | { code: "periodic_evaluation" }
   | { code: "evaluation" };
 
 export interface MissingItem {
@@ -123,7 +125,7 @@ function missingFor(s: ProjectSnapshot): MissingItem[] {
     case "start":
       return [...screeningItems(s), ...depiaItems(s), ...contractItems(s), ...deliberationItems(s)];
     case "execution":
-      return [...reopenedScreening(s), ...measureItems(s)];
+      return [...reopenedScreening(s), ...measureItems(s), ...periodicEvaluationItems(s)];
     case "evaluation":
       return [...reopenedScreening(s), ...evaluationItems(s)];
     default:
@@ -211,6 +213,12 @@ function measureItems(s: ProjectSnapshot): MissingItem[] {
   const { total, doneOrExplained } = s.measures;
   if (doneOrExplained >= total) return [];
   return [{ key: "measures", who: "lead", message: { code: "measures", params: { open: total - doneOrExplained, total } } }];
+}
+
+/** Execution → evaluation: at least one periodic evaluation of the project in execution. */
+function periodicEvaluationItems(s: ProjectSnapshot): MissingItem[] {
+  if (!s.periodicEvaluation || s.periodicEvaluation.inExecution > 0) return [];
+  return [{ key: "periodic_evaluation", who: "lead", message: { code: "periodic_evaluation" } }];
 }
 
 function evaluationItems(s: ProjectSnapshot): MissingItem[] {

@@ -75,4 +75,6 @@ export interface ProjectSnapshot {
   openDeliberations: number;
   measures: { total: number; doneOrExplained: number };
   evaluation: { recorded: boolean; on?: IsoDate };
+  /** Periodic evaluations recorded while in execution; absent where no feature keeps them (the gate then does not ask). */
+  periodicEvaluation?: { inExecution: number };
 }

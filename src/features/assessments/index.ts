@@ -5,6 +5,7 @@ import { can } from "../../domain/permissions/permissions.ts";
 import { assessmentMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
+import { reviewEvidence } from "./evidence-subject.ts";
 import { seedDemoAssessments } from "./demo.ts";
 import { en, nl } from "./messages.ts";
 import * as m010 from "./migrations/010-assessments.ts";
@@ -30,6 +31,7 @@ export const assessmentsFeature: Feature = {
     { table: "ap_consultations", name: "recorded_by_name", by: "recorded_by" },
   ],
   routes: assessmentRoutes,
+  evidenceSubjects: [reviewEvidence],
   api: assessmentsApi,
   nav: [{ href: "/admin/assessments", labelKey: "assessments.nav.settings", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" }],
   snapshotContributors: [assessmentsSnapshot],

@@ -31,6 +31,7 @@ import { depiaPath, SettingsPage } from "./views/depia-pages.tsx";
 import { RiskPage, RisksPage } from "./views/risk-pages.tsx";
 import { projectPath, ScreeningPage } from "./views/screening-page.tsx";
 import { VersionPage } from "./views/version-page.tsx";
+import { listEvidence } from "../evidence/service.ts";
 
 type Extra = { values?: Record<string, string>; errors?: FieldError[]; errorsFor?: string; status?: number };
 
@@ -86,7 +87,9 @@ const showVersion = async (c: AppContext, number: number, extra: Extra = {}) => 
   const actor = requireActor(c);
   const detail = await getDepiaVersion(deps, actor, id(c), number);
   const people = detail.overview.can.review.length ? await listOrganisationPeople(deps, actor) : [];
-  return renderPage(c, c.get("t")("assessments.depia.version_title", { version: number }), (ctx) => <VersionPage ctx={ctx} detail={detail} people={people} values={extra.values} errors={extra.errors} />, extra.status ?? 200);
+  const reviews = detail.overview.records?.reviews.filter((r) => r.version === number) ?? [];
+  const evidence = Object.fromEntries(await Promise.all(reviews.map(async (r) => [r.id, await listEvidence(deps, actor, "depia_review", r.id)] as const)));
+  return renderPage(c, c.get("t")("assessments.depia.version_title", { version: number }), (ctx) => <VersionPage ctx={ctx} detail={detail} people={people} values={extra.values} errors={extra.errors} evidence={evidence} />, extra.status ?? 200);
 };
 
 // ------------------------------------------------------------ risks

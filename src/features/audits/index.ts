@@ -3,6 +3,7 @@
 import { canAudit } from "../../domain/permissions/audit-independence.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { auditsApi } from "./api.ts";
+import { auditEvidence, findingEvidence } from "./evidence-subject.ts";
 import { seedAuditsDemo } from "./demo.ts";
 import { leadsAProject } from "./list-audits.ts";
 import { en, nl } from "./messages.ts";
@@ -23,6 +24,7 @@ export const auditsFeature: Feature = {
     { table: "audit_findings", name: "responded_by_name", by: "responded_by" },
   ],
   routes: auditRoutes,
+  evidenceSubjects: [auditEvidence, findingEvidence],
   api: auditsApi,
   nav: [{ href: "/audits", labelKey: "audits.nav", visible: (c) => !!c.actor && (canAudit(c.actor, "read") || leadsAProject(c.actor)), before: "/audit-log" }],
   homeTasks: [

@@ -14,6 +14,7 @@ import { advanceAudit, attachBiasAudit, findingsToAnswer, getAudit, listAudits, 
 import { AuditPage, type FormState } from "./views/audit-page.tsx";
 import { AuditsPage, NewAuditPage, ToAnswerPage } from "./views/list-pages.tsx";
 import { ReportPage } from "./views/report.tsx";
+import { listEvidence } from "../evidence/service.ts";
 
 const deps = (c: AppContext) => c.get("deps");
 const auditPath = (id: string) => `/audits/${id}`;
@@ -51,7 +52,8 @@ async function showAudit(c: AppContext, id: string, again: Partial<FormAgain> & 
     valueSet: await valueChoices(deps(c), actor),
   };
   const names = await valueNames(deps(c), actor.organisationId);
-  return renderPage(c, a.title, (ctx) => <AuditPage ctx={ctx} a={a} names={names} choices={choices} form={again} />, again.status ?? 200);
+  const evidence = { audit: await listEvidence(deps(c), actor, "audit", a.id), findings: Object.fromEntries(await Promise.all(a.findings.map(async (f) => [f.id, await listEvidence(deps(c), actor, "audit_finding", f.id)] as const))) };
+  return renderPage(c, a.title, (ctx) => <AuditPage ctx={ctx} a={a} names={names} choices={choices} form={again} evidence={evidence} />, again.status ?? 200);
 }
 
 export function auditFromForm(body: Record<string, string>, lists: Record<string, string[]>) {

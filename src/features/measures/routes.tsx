@@ -7,6 +7,7 @@ import type { AppContext, AppEnv } from "../../platform/http/env.ts";
 import { formBody, handleForm, redirectWithFlash, renderPage, requireActor } from "../../platform/http/render.tsx";
 import type { Values } from "../../ui/form.tsx";
 import { listOrganisationPeople, loadProjectForActor } from "../projects/service.ts";
+import { listEvidence } from "../evidence/service.ts";
 import { addMeasure } from "./add-measure.ts";
 import { getMeasure, listMeasures } from "./queries.ts";
 import { maySignOff } from "./rules.ts";
@@ -59,7 +60,8 @@ export function measureRoutes(): Hono<AppEnv> {
     const active = !(isPhase(project.phase) && isFinal(project.phase));
     const team = canWorkOnProject(actor, project.id);
     const may = { edit: active && team, status: active && (team || measure.ownerUserId === actor.userId), signOff: active && maySignOff(actor, measure) };
-    return renderPage(c, measure.title, (ctx) => <MeasurePage ctx={ctx} project={project} measure={measure} people={people} may={may} {...extra} />, extra.status ?? 200);
+    const evidence = await listEvidence(deps, actor, "measure", measure.id);
+    return renderPage(c, measure.title, (ctx) => <MeasurePage ctx={ctx} project={project} measure={measure} people={people} may={may} evidence={evidence} {...extra} />, extra.status ?? 200);
   };
 
   app.get("/projects/:id/measures/:measureId", (c) => measurePage(c));

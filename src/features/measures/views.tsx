@@ -6,6 +6,8 @@ import type { ProjectRef } from "../projects/extension-points.ts";
 import { RadioGroupField as RadioGroup } from "../../ui/choice-fields.tsx";
 import { MEASURE_LIMITS, REVIEW_CADENCES, SETTABLE_STATUSES } from "./inputs.ts";
 import type { Measure } from "./measure-rows.ts";
+import type { EvidenceList } from "../evidence/queries.ts";
+import { EvidencePanel } from "../evidence/views/panel.tsx";
 
 type Person = { id: string; name: string };
 
@@ -109,6 +111,7 @@ export function MeasurePage(props: {
   values?: Values;
   errors?: FieldError[];
   errorsFor?: "edit" | "status" | "signoff";
+  evidence?: EvidenceList;
 }) {
   const { ctx, project, measure: m, may, errorsFor } = props;
   const { t } = ctx;
@@ -122,6 +125,7 @@ export function MeasurePage(props: {
       <Paragraph><MeasureStatusBadge ctx={ctx} measure={m} /></Paragraph>
       <ErrorSummary t={t} errors={props.errors} />
       <MeasureDetails ctx={ctx} project={project} measure={m} />
+      {props.evidence ? <EvidencePanel ctx={ctx} list={props.evidence} /> : null}
 
       {m.status === "awaiting_signoff" ? <SignOffSection ctx={ctx} measure={m} base={base} maySignOff={may.signOff} /> : null}
 

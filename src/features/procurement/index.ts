@@ -5,6 +5,7 @@
 import { can, hasProjectRole, type Actor } from "../../domain/permissions/permissions.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { procurementApi } from "./api.ts";
+import { contractEvidence } from "./evidence-subject.ts";
 import { isActiveProject } from "./access.ts";
 import { seedProcurementDemo } from "./demo.ts";
 import { en, nl } from "./messages.ts";
@@ -31,6 +32,7 @@ export const procurementFeature: Feature = {
     { table: "contract_signoffs", name: "user_name", by: "user_id" },
   ],
   routes: procurementRoutes,
+  evidenceSubjects: [contractEvidence],
   api: procurementApi,
   nav: [
     { href: "/contracts", labelKey: "procurement.nav", visible: (c) => !!c.actor && usesContracts(c.actor) },

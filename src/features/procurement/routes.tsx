@@ -36,6 +36,7 @@ import {
 import { ChecklistPage, pointField, questionField, type ChecklistForm } from "./views/checklist-page.tsx";
 import { contractPath, projectContractsPath } from "./views/common.tsx";
 import { ConfirmPage, ContractFormPage, ContractPage, contractValues, OverviewPage, ProjectContractsPage, SettingsPage } from "./views/contract-pages.tsx";
+import { listEvidence } from "../evidence/service.ts";
 
 const deps = (c: AppContext) => c.get("deps");
 const checklistPath = (id: string) => `${contractPath(id)}/checklist`;
@@ -66,8 +67,10 @@ async function showProjectContracts(c: AppContext) {
 }
 
 async function showContract(c: AppContext, form: { values?: Values; errors?: FieldError[] } = {}, status = 200) {
-  const contract = await getContract(deps(c), requireActor(c), c.req.param("id") ?? "");
-  return renderPage(c, c.get("t")("procurement.contract_title", { supplier: contract.supplier }), (ctx) => <ContractPage ctx={ctx} c={contract} form={form} />, status);
+  const actor = requireActor(c);
+  const contract = await getContract(deps(c), actor, c.req.param("id") ?? "");
+  const evidence = await listEvidence(deps(c), actor, "contract", contract.id);
+  return renderPage(c, c.get("t")("procurement.contract_title", { supplier: contract.supplier }), (ctx) => <ContractPage ctx={ctx} c={contract} form={form} evidence={evidence} />, status);
 }
 
 async function showChecklist(c: AppContext, form: ChecklistForm = {}, status = 200) {

@@ -27,6 +27,7 @@ import {
 } from "./service.ts";
 import { askExpertAdvice, completeCanvas, makeReadyForGate, projectInput } from "./test-helpers.ts";
 import { translator } from "../../platform/i18n/index.ts";
+import { recordPeriodicEvaluation } from "../evaluations/record-periodic-evaluation.ts";
 
 /** What the reader sees, in Dutch (the features' catalogues are installed with the test database). */
 const inDutch = (): Words => ({ t: translator("nl"), lang: "nl" });
@@ -232,7 +233,8 @@ describeEachEngine("projects: gate decisions", (get) => {
     expect((await getProject(deps, owner, id)).phase).toBe("execution");
     const measure = await createMeasure(deps, lead, { projectId: id, title: "Dimmen testen in één wijk", ownerUserId: users.lead!.id, source: { type: "manual" } });
     const blocked = (await recordGateDecision(deps, owner, id, { decision: "go", rationale: "3" }).catch((e: unknown) => e)) as GateRefusedError;
-    expect(blocked.readiness.missing.map(dutch)).toEqual(["Nog nodig: 1 van 1 maatregelen afronden, of uitleggen waarom niet"]);
+    expect(blocked.readiness.missing.map(dutch)).toEqual(["Nog nodig: 1 van 1 maatregelen afronden, of uitleggen waarom niet", "Nog nodig: een periodieke evaluatie in de uitvoering — nog niet vastgelegd"]);
+    await recordPeriodicEvaluation(deps, lead, id, { answers: { measures_work: "yes", assumptions_hold: "yes", incidents: "no", complaints: "no", objections: "no", still_needed: "yes", material_change: "none" } });
     await setMeasureStatus(deps, lead, measure, { status: "done", evidence: "Testverslag wijk Noord" });
     expect((await projectReadiness(deps, owner, id)).snapshot.measures).toEqual({ total: 1, doneOrExplained: 0 });
     await signOffMeasure(deps, owner, measure);

@@ -10,10 +10,12 @@ import type { VersionDetail } from "../get-depia.ts";
 import { REVIEW_VERDICTS, type EffectiveVerdict, type ReviewerRole } from "../rules.ts";
 import { depiaPath, VerdictBadge, type People } from "./depia-pages.tsx";
 import { HeatMapTable } from "./heat-map.tsx";
+import type { EvidenceList } from "../../evidence/queries.ts";
+import { EvidencePanel } from "../../evidence/views/panel.tsx";
 
 type SectionTitle = (id: string) => string;
 
-export function VersionPage({ ctx, detail, people, values, errors }: { ctx: PageContext; detail: VersionDetail; people: People; values?: Values; errors?: FieldError[] }) {
+export function VersionPage({ ctx, detail, people, values, errors, evidence }: { ctx: PageContext; detail: VersionDetail; people: People; values?: Values; errors?: FieldError[]; evidence?: Record<string, EvidenceList> }) {
   const { t, lang } = ctx;
   const { overview, version, instrument } = detail;
   const records = overview.records!;
@@ -34,7 +36,7 @@ export function VersionPage({ ctx, detail, people, values, errors }: { ctx: Page
         <Heading2 id="version-risks">{t("assessments.depia.risks_at_version")}</Heading2>
         {version.risks.length ? <HeatMapTable ctx={ctx} risks={version.risks} /> : <Paragraph>{t("assessments.risk.none")}</Paragraph>}
       </section>
-      <ReviewsGiven ctx={ctx} reviews={records.reviews.filter((r) => r.version === version.number)} title={title} />
+      <ReviewsGiven ctx={ctx} reviews={records.reviews.filter((r) => r.version === version.number)} title={title} evidence={evidence} />
       {role ? <ReviewForm ctx={ctx} detail={detail} roles={canReview} effective={effective} people={people} title={title} values={values} errors={errors} /> : null}
     </>
   );
@@ -59,7 +61,7 @@ function ChangesSection({ ctx, detail, title }: { ctx: PageContext; detail: Vers
   );
 }
 
-function ReviewsGiven({ ctx, reviews, title }: { ctx: PageContext; reviews: DepiaReview[]; title: SectionTitle }) {
+function ReviewsGiven({ ctx, reviews, title, evidence }: { ctx: PageContext; reviews: DepiaReview[]; title: SectionTitle; evidence?: Record<string, EvidenceList> }) {
   const { t } = ctx;
   return (
     <section aria-labelledby="version-reviews">
@@ -82,6 +84,7 @@ function ReviewsGiven({ ctx, reviews, title }: { ctx: PageContext; reviews: Depi
             ) : (
               <Paragraph>{t("assessments.review.all_carried")}</Paragraph>
             )}
+            {evidence?.[r.id] ? <EvidencePanel ctx={ctx} list={evidence[r.id]!} headingLevel={4} label={t("evidence.panel_review")} /> : null}
           </div>
         ))
       ) : (

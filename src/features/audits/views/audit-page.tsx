@@ -8,6 +8,14 @@ import type { Choice } from "../form-choices.ts";
 import type { AuditView, FindingView } from "../get-audit.ts";
 import { LIMITS, SEVERITIES } from "../types.ts";
 import { AuditStatusBadge, day, FindingFacts, ResponseView } from "./parts.tsx";
+import type { EvidenceList } from "../../evidence/queries.ts";
+import { EvidencePanel } from "../../evidence/views/panel.tsx";
+
+/** The evidence files and links on the audit and on each finding (by id). */
+export interface AuditEvidence {
+  audit: EvidenceList;
+  findings: Record<string, EvidenceList>;
+}
 
 export type FormState = { values?: Values; lists?: Record<string, string[]>; errors?: FieldError[]; errorsFor?: string };
 
@@ -108,7 +116,7 @@ function RespondForm({ ctx, f, owners, form }: { ctx: PageContext; f: FindingVie
   );
 }
 
-export function FindingItem({ ctx, f, names, owners, form }: { ctx: PageContext; f: FindingView; names: ValueNames; owners: Choice[]; form: FormState }) {
+export function FindingItem({ ctx, f, names, owners, form, evidence }: { ctx: PageContext; f: FindingView; names: ValueNames; owners: Choice[]; form: FormState; evidence?: EvidenceList }) {
   const { t, lang } = ctx;
   return (
     <article class="afw-card" id={`finding-${f.number}`} aria-labelledby={`finding-${f.number}-title`}>
@@ -119,6 +127,7 @@ export function FindingItem({ ctx, f, names, owners, form }: { ctx: PageContext;
       <h4 class="utrecht-heading-4">{t("audits.finding.response")}</h4>
       <ResponseView ctx={ctx} f={f} />
       {f.mayRespond ? <RespondForm ctx={ctx} f={f} owners={owners} form={form} /> : null}
+      {evidence ? <EvidencePanel ctx={ctx} list={evidence} headingLevel={4} label={ctx.t("evidence.panel_finding")} /> : null}
     </article>
   );
 }
@@ -145,7 +154,7 @@ function FindingForm({ ctx, a, valueSet, form }: { ctx: PageContext; a: AuditVie
   );
 }
 
-function Evidence({ ctx, a, choices, form }: { ctx: PageContext; a: AuditView; choices: Choice[]; form: FormState }) {
+function Evidence({ ctx, a, choices, form, evidence }: { ctx: PageContext; a: AuditView; choices: Choice[]; form: FormState; evidence?: EvidenceList }) {
   const { t } = ctx;
   const mine = part(form, "evidence");
   return (
@@ -169,6 +178,7 @@ function Evidence({ ctx, a, choices, form }: { ctx: PageContext; a: AuditView; c
           <Paragraph>{t("audits.evidence_none_available")}</Paragraph>
         )
       ) : null}
+      {evidence ? <EvidencePanel ctx={ctx} list={evidence} headingLevel={3} /> : null}
     </section>
   );
 }
@@ -192,7 +202,7 @@ function Earlier({ ctx, a, names }: { ctx: PageContext; a: AuditView; names: Val
 }
 
 /** One audit: facts, steps, findings with their responses, evidence and the earlier audit it follows up. */
-export function AuditPage({ ctx, a, names, choices, form }: { ctx: PageContext; a: AuditView; names: ValueNames; choices: AuditPageChoices; form: FormState }) {
+export function AuditPage({ ctx, a, names, choices, form, evidence }: { ctx: PageContext; a: AuditView; names: ValueNames; choices: AuditPageChoices; form: FormState; evidence?: AuditEvidence }) {
   const { t } = ctx;
   const involved = a.involvedIn ? a.scope.find((p) => p.id === a.involvedIn)?.title : undefined;
   return (
@@ -212,10 +222,10 @@ export function AuditPage({ ctx, a, names, choices, form }: { ctx: PageContext; 
       <section aria-labelledby="findings">
         <Heading2 id="findings">{t("audits.findings")}</Heading2>
         {a.findings.length === 0 ? <Paragraph>{t("audits.findings_empty")}</Paragraph> : null}
-        {a.findings.map((f) => <FindingItem ctx={ctx} f={f} names={names} owners={choices.owners} form={form} />)}
+        {a.findings.map((f) => <FindingItem ctx={ctx} f={f} names={names} owners={choices.owners} form={form} evidence={evidence?.findings[f.id]} />)}
       </section>
       {a.may.recordFindings ? <FindingForm ctx={ctx} a={a} valueSet={choices.valueSet} form={form} /> : null}
-      <Evidence ctx={ctx} a={a} choices={choices.biasAudits} form={form} />
+      <Evidence ctx={ctx} a={a} choices={choices.biasAudits} form={form} evidence={evidence?.audit} />
       <Earlier ctx={ctx} a={a} names={names} />
     </>
   );

@@ -8,6 +8,8 @@ import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField,
 import type { PageContext } from "../../../ui/page-context.ts";
 import { LIMITS, PROCEDURES, SECOND_SIGNERS, VALUE_BANDS, type ContractOverview, type ContractSummary, type ContractView, type SecondSigner } from "../service.ts";
 import { contractPath, day, projectContractsPath, StateBadge, term } from "./common.tsx";
+import type { EvidenceList } from "../../evidence/queries.ts";
+import { EvidencePanel } from "../../evidence/views/panel.tsx";
 
 type Form = { values?: Values; errors?: FieldError[] };
 
@@ -178,7 +180,7 @@ function SignoffSection({ ctx, c, form }: { ctx: PageContext; c: ContractView; f
   );
 }
 
-export function ContractPage({ ctx, c, form }: { ctx: PageContext; c: ContractView; form: Form }) {
+export function ContractPage({ ctx, c, form, evidence }: { ctx: PageContext; c: ContractView; form: Form; evidence?: EvidenceList }) {
   const { t } = ctx;
   return (
     <>
@@ -193,6 +195,7 @@ export function ContractPage({ ctx, c, form }: { ctx: PageContext; c: ContractVi
         {c.may.withdraw ? <ButtonLink href={`${contractPath(c.id)}/withdraw`}>{t("procurement.withdraw")}</ButtonLink> : null}
       </div>
       {c.state !== "withdrawn" ? <SignoffSection ctx={ctx} c={c} form={form} /> : null}
+      {evidence ? <EvidencePanel ctx={ctx} list={evidence} /> : null}
     </>
   );
 }

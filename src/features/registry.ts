@@ -16,6 +16,7 @@ import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
 import { measuresFeature } from "./measures/index.ts";
 import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
+import { registerFeature } from "./register/index.ts";
 import { ssoFeature } from "./sso/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
@@ -37,4 +38,5 @@ export const features: readonly Feature[] = [
   procurementFeature,
   auditsFeature,
   ssoFeature,
+  registerFeature,
 ];

@@ -186,7 +186,10 @@ export function PublicDetailPage({ ctx, entry, similar, feedback }: DetailProps)
           <ul class="utrecht-unordered-list">{entry.versions.map((v) => <li class="utrecht-unordered-list__item"><Link href={`/openbaar/register/${entry.lars}/versies/${v.version}`}>{t("register.detail_version_link", { n: v.version, date: formatDate(v.publishedAt, lang) })}</Link></li>)}</ul>
         </section>
       ) : null}
-      <Paragraph><Link href={`/api/v1/public/register/entries/${entry.lars}`}>{t("register.download_json")}</Link></Paragraph>
+      <section aria-labelledby="d-downloads">
+        <Heading2 id="d-downloads">{t("register.downloads")}</Heading2>
+        <ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item"><Link href={`/api/v1/public/register/entries/${entry.lars}`}>{t("register.download_json")}</Link></li></ul>
+      </section>
       <FeedbackForm ctx={ctx} entry={entry} feedback={feedback} />
     </>
   );

@@ -19,6 +19,7 @@ import { measuresFeature } from "./measures/index.ts";
 import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { retentionFeature } from "./retention/index.ts";
+import { registerFeature } from "./register/index.ts";
 import { ssoFeature } from "./sso/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
@@ -43,4 +44,5 @@ export const features: readonly Feature[] = [
   evaluationsFeature,
   ssoFeature,
   retentionFeature,
+  registerFeature,
 ];

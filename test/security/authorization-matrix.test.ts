@@ -46,6 +46,7 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/api/v1/committee-cases": "*",
   "/bias-audits": "*",
   "/api/v1/bias-audits": "*",
+  "/register": "*",
   // Managing the application: the administrator only.
   "/admin/users": ["admin"],
   "/admin/users/new": ["admin"],

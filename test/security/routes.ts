@@ -16,6 +16,8 @@ export const PUBLIC: RegExp[] = [
   /^\/logout$/, // refuses without a session (303 to /login) — checked in the account tests
   /^\/language$/,
   /^\/openbaar\//, // the public register of published committee advice
+  /^\/openbaar$/, // the public algorithm register
+  /^\/$/, // the public start page for a visitor; a logged-in user's own start page
   /^\/api\/v1\/public\//,
   /^\/api\/v1\/openapi\.json$/,
   /^\/organisation\/(logo|theme\.css)$/, // the organisation's look, also on the login page

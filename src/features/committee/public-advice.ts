@@ -70,3 +70,20 @@ export async function listPublishedAdvice(deps: Deps, organisationId: string): P
     .execute();
   return rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at! }));
 }
+
+/** The published advice on one project, with the board's decision, for the project's public register entry. */
+export async function listPublishedAdviceOfProject(deps: Deps, organisationId: string, projectId: string): Promise<{ id: string; title: string; publishedAt: string; boardDecision: string | null }[]> {
+  const rows = await deps.db
+    .selectFrom("committee_advice")
+    .innerJoin("committee_cases", "committee_cases.id", "committee_advice.case_id")
+    .leftJoin("board_responses", "board_responses.advice_id", "committee_advice.id")
+    .select(["committee_advice.id", "committee_cases.title", "committee_advice.published_at", "board_responses.decision"])
+    .where("committee_advice.organisation_id", "=", organisationId)
+    .where("committee_cases.project_id", "=", projectId)
+    .where("committee_advice.publication", "=", "public")
+    .where("committee_advice.status", "=", "adopted")
+    .where("committee_advice.published_at", "is not", null)
+    .orderBy("committee_advice.published_at", "desc")
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at!, boardDecision: r.decision ?? null }));
+}

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { groupOf, type OrganisationRole, type RoleGroup } from "../../domain/permissions/roles.ts";
 import type { AppEnv } from "../../platform/http/env.ts";
 import type { MessageKey } from "../../platform/i18n/index.ts";
@@ -14,10 +14,15 @@ export interface HomeTask {
   last?: boolean;
 }
 
+/** What `/` shows a visitor without a session (the public start page); without one, the login page. */
+export type PublicStartPage = (c: Context<AppEnv>) => Promise<Response>;
+
 declare module "../../platform/feature.ts" {
   interface ExtensionPoints {
     /** A link on the start page, for those it is visible to. */
     homeTasks: HomeTask;
+    /** The start page of a visitor who is not logged in. */
+    publicStartPage: PublicStartPage;
   }
 }
 
@@ -66,7 +71,10 @@ function HomePage({ ctx, tasks }: { ctx: PageContext; tasks: readonly HomeTask[]
 export function homeRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/", (c) => {
-    if (!c.get("actor")) return c.redirect("/login", 303);
+    if (!c.get("actor")) {
+      const visitorPage = c.get("deps").extensions.get("publicStartPage")[0];
+      return visitorPage ? visitorPage(c) : c.redirect("/login", 303);
+    }
     requireActor(c);
     const all = c.get("deps").extensions.get("homeTasks");
     const tasks = [...all.filter((task) => !task.last), ...all.filter((task) => task.last)];

@@ -139,6 +139,12 @@ export const AUDIT_ACTIONS = {
   "value.retired": "value",
   "value.updated": "value",
   "values.initialised": "organisation",
+  "register_entry.created": "register_entry",
+  "register_entry.prepared": "register_entry",
+  "register_entry.approved": "register_entry",
+  "register_entry.published": "register_entry",
+  "register_entry.retracted": "register_entry",
+  "register_entry.feedback_received": "register_entry",
 } as const satisfies Record<string, EntityType>;
 
 export const ENTITY_TYPES = [
@@ -166,6 +172,7 @@ export const ENTITY_TYPES = [
   "sso_provider",
   "user",
   "value",
+  "register_entry",
 ] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];

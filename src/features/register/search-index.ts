@@ -1,0 +1,23 @@
+import type { Tx } from "../../platform/transaction.ts";
+import type { EntryFields } from "./fields.ts";
+import { plainText } from "./sanitise.ts";
+import { indexTerms } from "./stem.ts";
+
+const SEARCHED = ["name", "description_short", "organization", "goal", "tags", "category", "provider", "department", "values_weighed", "source_data", "methods_and_models"] as const;
+
+/** The text of the fields residents search in. */
+export function searchTextOf(fields: EntryFields): string {
+  return SEARCHED.map((n) => {
+    const v = fields[n];
+    return typeof v === "string" ? plainText(v) : Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : x.title)).join(" ") : "";
+  }).join(" \n");
+}
+
+/** The stemmed terms of a published entry, replaced as a whole (none when it is no longer public). */
+export async function replaceSearchTerms(tx: Tx, organisationId: string, entryId: string, text: string): Promise<void> {
+  await tx.db.deleteFrom("register_search_terms").where("entry_id", "=", entryId).execute();
+  const terms = indexTerms(text).slice(0, 2000);
+  for (let i = 0; i < terms.length; i += 200) {
+    await tx.db.insertInto("register_search_terms").values(terms.slice(i, i + 200).map((term) => ({ organisation_id: organisationId, entry_id: entryId, term }))).execute();
+  }
+}

@@ -62,6 +62,24 @@ export interface GateDecisionRecord {
   on: IsoDate;
 }
 
+/**
+ * The AI Act classification as the gates see it (issue 17). Absent or
+ * `not_done`: nothing is asked. `stop`: a prohibited practice applies, so the
+ * next gate stops the project. The FRIA and the EU registration are needed
+ * before start → execution when the outcome makes them duties on its date.
+ */
+export type AiActGateState =
+  | { status: "not_done" }
+  | { status: "redo"; since: IsoDate }
+  | {
+      status: "done";
+      on: IsoDate;
+      reviewed: boolean;
+      stop: boolean;
+      fria: "not_required" | "missing" | "done";
+      euRegistration: "not_required" | "missing" | "done";
+    };
+
 export interface ProjectSnapshot {
   phase: Phase;
   canvas: { status: "not_started" | "in_progress" | "complete" };
@@ -75,4 +93,6 @@ export interface ProjectSnapshot {
   openDeliberations: number;
   measures: { total: number; doneOrExplained: number };
   evaluation: { recorded: boolean; on?: IsoDate };
+  /** Filled by the ai-act feature; absent in snapshots of projects without it. */
+  aiAct?: AiActGateState;
 }

@@ -5,6 +5,7 @@
 // The Algoritmekader's data is loaded and checked at start-up.
 import type { Feature } from "../../platform/feature.ts";
 import { aiActApi } from "./api.ts";
+import { aiActEvidence } from "./evidence.ts";
 import { loadFrameworksAtStart } from "./frameworks.ts";
 import { switchFriaOnAtStart } from "./fria-hook.ts";
 import { contributeAiAct } from "./gate.ts";
@@ -30,6 +31,7 @@ export const aiActFeature: Feature = {
   api: aiActApi,
   snapshotContributors: [contributeAiAct],
   depiaStarted: [switchFriaOnAtStart],
+  akEvidenceSources: [aiActEvidence],
   projectPanels: [
     {
       id: "ai-act",

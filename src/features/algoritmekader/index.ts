@@ -6,7 +6,7 @@ import { akApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m053 from "./migrations/053-algoritmekader.ts";
 import { akRoutes } from "./routes.tsx";
-import { statusesOf } from "./service.ts";
+import { mayViewCoverage, statusesOf } from "./service.ts";
 import { AkPanel } from "./views/pages.tsx";
 import "./schema.ts";
 
@@ -17,7 +17,7 @@ export const algoritmekaderFeature: Feature = {
   personalData: [{ table: "ak_requirement_statuses", name: "set_by_name", by: "set_by" }],
   routes: akRoutes,
   api: akApi,
-  nav: [{ href: "/algoritmekader", labelKey: "ak.nav", visible: (c) => !!c.actor && c.actor.organisationRoles.size > 0, before: "/audit-log" }],
+  nav: [{ href: "/algoritmekader", labelKey: "ak.nav", visible: (c) => !!c.actor && mayViewCoverage(c.actor), before: "/audit-log" }],
   projectPanels: [
     {
       id: "algoritmekader",

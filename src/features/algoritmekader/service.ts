@@ -22,6 +22,9 @@ import { toCsv } from "../assessments/rules.ts";
 import "./schema.ts";
 
 export const REASON_MAX = 2000;
+/** Who sees the organisation's coverage: the second and the third line. */
+export const COVERAGE_ROLES = ["privacy_officer", "iso", "jurist", "ethics_advisor", "expert_table_member", "cio", "ciso", "fg", "vic", "it_auditor"] as const;
+export const mayViewCoverage = (actor: Actor) => COVERAGE_ROLES.some((r) => actor.organisationRoles.has(r));
 
 export interface ProjectRequirement extends ApplicableRequirement {
   status: StatusResult;
@@ -131,7 +134,7 @@ export interface OrganisationCoverage {
 
 /** Per requirement across the organisation's active projects: how many meet it, and which do not yet. Second line and third line only. */
 export async function organisationCoverage(deps: Deps, actor: Actor): Promise<OrganisationCoverage> {
-  if (!actor.organisationRoles.size) throw forbidden();
+  if (!mayViewCoverage(actor)) throw forbidden();
   const framework = latest();
   const rows = await deps.db.selectFrom("projects").select(["id", "title", "phase", "domain", "supplier_involved"]).where("organisation_id", "=", actor.organisationId).where("phase", "not in", ["stopped", "closed"]).orderBy("title").execute();
   const projects: ProjectRef[] = rows.map((r) => ({ id: r.id, organisationId: actor.organisationId, title: r.title, phase: r.phase, domain: r.domain, supplierInvolved: r.supplier_involved === 1 }));

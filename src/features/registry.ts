@@ -4,6 +4,8 @@
 import type { Feature } from "../platform/feature.ts";
 import { accountFeature } from "./account/index.ts";
 import { adminFeature } from "./admin/index.ts";
+import { aiActFeature } from "./ai-act/index.ts";
+import { algoritmekaderFeature } from "./algoritmekader/index.ts";
 import { assessmentsFeature } from "./assessments/index.ts";
 import { auditLogFeature } from "./audit-log/index.ts";
 import { auditsFeature } from "./audits/index.ts";
@@ -45,4 +47,6 @@ export const features: readonly Feature[] = [
   ssoFeature,
   retentionFeature,
   registerFeature,
+  aiActFeature,
+  algoritmekaderFeature,
 ];

@@ -33,6 +33,7 @@ describe("the repository's instruments", () => {
       "deliberation-socratic",
       "deliberation-utrecht",
       "depia",
+      "depia",
       "ethics-canvas",
       "pre-dpia",
       "procurement-clauses",

@@ -94,6 +94,10 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/evidence/new": [],
   "/evidence/new-link": [],
   "/api/v1/evidence": [],
+  // The Algoritmekader across the organisation: the 2nd and 3rd line.
+  "/algoritmekader": [...SECOND_LINE, ...THIRD_LINE],
+  "/algoritmekader.csv": [...SECOND_LINE, ...THIRD_LINE],
+  "/api/v1/algoritmekader/coverage": [...SECOND_LINE, ...THIRD_LINE],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];

@@ -36,7 +36,12 @@ export type MissingKey =
   | "open_deliberations"
   | "measures"
   | "periodic_evaluation"
-  | "evaluation";
+  | "evaluation"
+  | "ai_act_prohibited"
+  | "ai_act_redo"
+  | "ai_act_review"
+  | "ai_act_fria"
+  | "ai_act_eu_registration";
 
 /** The DEPIA reviewers whose verdict the gate waits for. */
 export type Reviewer = "fg" | "iso";
@@ -60,7 +65,12 @@ export type MissingMessage =
   | { code: "open_deliberations"; params: { count: number } }
   | { code: "measures"; params: { open: number; total: number } }
   | { code: "periodic_evaluation" }
-  | { code: "evaluation" };
+  | { code: "evaluation" }
+  | { code: "ai_act_prohibited" }
+  | { code: "ai_act_redo" }
+  | { code: "ai_act_review" }
+  | { code: "ai_act_fria" }
+  | { code: "ai_act_eu_registration" };
 
 export interface MissingItem {
   key: MissingKey;
@@ -119,11 +129,15 @@ export function gateReadiness(snapshot: ProjectSnapshot, transition?: Transition
 }
 
 function missingFor(s: ProjectSnapshot): MissingItem[] {
+  return [...aiActStop(s), ...phaseItems(s)];
+}
+
+function phaseItems(s: ProjectSnapshot): MissingItem[] {
   switch (s.phase) {
     case "pre_start":
       return [...canvasItems(s), ...adviceItems(s)];
     case "start":
-      return [...screeningItems(s), ...depiaItems(s), ...contractItems(s), ...deliberationItems(s)];
+      return [...screeningItems(s), ...depiaItems(s), ...contractItems(s), ...deliberationItems(s), ...aiActItems(s)];
     case "execution":
       return [...reopenedScreening(s), ...measureItems(s), ...periodicEvaluationItems(s)];
     case "evaluation":
@@ -224,4 +238,23 @@ function periodicEvaluationItems(s: ProjectSnapshot): MissingItem[] {
 function evaluationItems(s: ProjectSnapshot): MissingItem[] {
   if (s.evaluation.recorded) return [];
   return [{ key: "evaluation", who: "lead", message: { code: "evaluation" } }];
+}
+
+/** A prohibited practice: every gate waits for the owner to stop the project, the process doing its work. */
+function aiActStop(s: ProjectSnapshot): MissingItem[] {
+  const a = s.aiAct;
+  if (a?.status !== "done" || !a.stop) return [];
+  return [{ key: "ai_act_prohibited", who: "owner", since: a.on, message: { code: "ai_act_prohibited" } }];
+}
+
+/** Before start → execution: a classification asked again is redone, reviewed, and a high-risk one has its FRIA and EU registration. */
+function aiActItems(s: ProjectSnapshot): MissingItem[] {
+  const a = s.aiAct;
+  if (!a || a.status === "not_done") return [];
+  if (a.status === "redo") return [{ key: "ai_act_redo", who: "lead", since: a.since, message: { code: "ai_act_redo" } }];
+  const items: MissingItem[] = [];
+  if (!a.reviewed) items.push({ key: "ai_act_review", who: "fg", since: a.on, message: { code: "ai_act_review" } });
+  if (a.fria === "missing") items.push({ key: "ai_act_fria", who: "lead", since: a.on, message: { code: "ai_act_fria" } });
+  if (a.euRegistration === "missing") items.push({ key: "ai_act_eu_registration", who: "lead", since: a.on, message: { code: "ai_act_eu_registration" } });
+  return items;
 }

@@ -62,6 +62,24 @@ export interface GateDecisionRecord {
   on: IsoDate;
 }
 
+/**
+ * The AI Act classification as the gates see it (issue 17). Absent or
+ * `not_done`: nothing is asked. `stop`: a prohibited practice applies, so the
+ * next gate stops the project. The FRIA and the EU registration are needed
+ * before start → execution when the outcome makes them duties on its date.
+ */
+export type AiActGateState =
+  | { status: "not_done" }
+  | { status: "redo"; since: IsoDate }
+  | {
+      status: "done";
+      on: IsoDate;
+      reviewed: boolean;
+      stop: boolean;
+      fria: "not_required" | "missing" | "done";
+      euRegistration: "not_required" | "missing" | "done";
+    };
+
 export interface ProjectSnapshot {
   phase: Phase;
   canvas: { status: "not_started" | "in_progress" | "complete" };
@@ -77,4 +95,6 @@ export interface ProjectSnapshot {
   evaluation: { recorded: boolean; on?: IsoDate };
   /** Periodic evaluations recorded while in execution; absent where no feature keeps them (the gate then does not ask). */
   periodicEvaluation?: { inExecution: number };
+  /** Filled by the ai-act feature; absent in snapshots of projects without it. */
+  aiAct?: AiActGateState;
 }

@@ -40,7 +40,7 @@ const PARKEER_RISKS: { category: string; description: string; values: string[]; 
 
 /** Every section of the DEPIA with one verdict (a review that finds all of it the same). */
 export function allSections(deps: Deps, verdict: string): Record<string, { verdict: string }> {
-  return Object.fromEntries(deps.instruments.latest("depia")!.sections.map((s) => [s.id, { verdict }]));
+  return Object.fromEntries(deps.instruments.latest("depia")!.sections.filter((s) => !s.when).map((s) => [s.id, { verdict }]));
 }
 
 export async function seedDemoAssessments(deps: Deps, organisationId: string, people: Map<string, string>): Promise<void> {

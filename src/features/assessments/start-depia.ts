@@ -11,6 +11,15 @@ import { requireActive } from "./common.ts";
 import { CANVAS_INSTRUMENT_ID, DEPIA_INSTRUMENT_ID, depiaIdOf, depiaInstrument } from "./depia-records.ts";
 import { screeningRecordsOf } from "./screening.ts";
 
+/** Another feature's work once a DEPIA is started, in the same transaction (the ai-act feature switches the FRIA section on). */
+export type DepiaStartedHook = (tx: Tx, actor: Actor, project: ProjectRef) => Promise<void>;
+
+declare module "../../platform/feature.ts" {
+  interface ExtensionPoints {
+    depiaStarted: DepiaStartedHook;
+  }
+}
+
 /**
  * Starts the project's DEPIA (team): the depia response of instrument-responses,
  * with empty questions pre-filled from the canvas and the screening where the
@@ -29,6 +38,7 @@ export async function startDepia(deps: Deps, actor: Actor, projectId: string): P
     const id = tx.newId();
     await tx.db.insertInto("depias").values({ id, organisation_id: actor.organisationId, project_id: project.id, response_id: response.id, created_by: actor.userId, created_at: tx.now().toISOString() }).execute();
     await tx.audit({ action: "depia.started", entityType: "project", entityId: project.id, after: { depiaId: id, responseId: response.id } });
+    for (const started of tx.extensions.get("depiaStarted")) await started(tx, actor, project);
     return id;
   });
 }

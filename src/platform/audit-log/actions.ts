@@ -145,6 +145,14 @@ export const AUDIT_ACTIONS = {
   "register_entry.published": "register_entry",
   "register_entry.retracted": "register_entry",
   "register_entry.feedback_received": "register_entry",
+  "ai_act.classified": "project",
+  "ai_act.review_confirmed": "project",
+  "ai_act.review_rejected": "project",
+  "ai_act.fria_notified": "project",
+  "ai_act.eu_registration_saved": "project",
+  "ai_act.eu_registration_recorded": "project",
+  "ak.status_set": "project",
+  "ak.measure_taken_over": "project",
 } as const satisfies Record<string, EntityType>;
 
 export const ENTITY_TYPES = [

@@ -65,7 +65,15 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                 <ul class="utrecht-nav-list">
                   {visible.map((i) => (
                     <li class="utrecht-nav-list__item">
-                      <a class="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(ctx, i.href) ? "page" : undefined}>{t(i.labelKey)}</a>
+                      <a class="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(ctx, i.href) ? "page" : undefined}>
+                        {t(i.labelKey)}
+                        {ctx.navCounts?.[i.href] ? (
+                          <>
+                            {" "}<span class="afw-nav__count" aria-hidden="true">{ctx.navCounts[i.href]}</span>
+                            <span class="afw-visually-hidden">{t("nav.count", { count: ctx.navCounts[i.href]! })}</span>
+                          </>
+                        ) : null}
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -5,6 +5,7 @@ import { can } from "../../domain/permissions/permissions.ts";
 import { assessmentMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
+import { assessmentsInbox } from "./inbox.ts";
 import { depiaState } from "./depia.ts";
 import { seedDemoAssessments } from "./demo.ts";
 import { en, nl } from "./messages.ts";
@@ -18,6 +19,7 @@ export const assessmentsFeature: Feature = {
   messages: { nl, en },
   migrations: { "010-assessments": m010 },
   measureSources: assessmentMeasureSources,
+  inboxSources: [assessmentsInbox],
   // Names kept beside ids, replaced when a user is anonymised.
   personalData: [
     { table: "screenings", name: "completed_by_name", by: "completed_by" },

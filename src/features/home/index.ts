@@ -1,9 +1,12 @@
-// The start page of a logged-in user.
+// The start page of a logged-in user: what waits for them, then what they can do.
 import type { Feature } from "../../platform/feature.ts";
+import { inboxOf } from "./inbox.ts";
+import { en, nl } from "./messages.ts";
 import { homeRoutes } from "./routes.tsx";
 
 export const homeFeature: Feature = {
   name: "home",
+  messages: { nl, en },
   routes: homeRoutes,
-  nav: [{ href: "/", labelKey: "nav.home", visible: (c) => !!c.actor }],
+  nav: [{ href: "/", labelKey: "nav.home", visible: (c) => !!c.actor, count: async (deps, actor) => (await inboxOf(deps, actor)).length }],
 };

@@ -1,6 +1,7 @@
 // Measures: owner, due date, status, evidence and a sign-off by someone other than the owner.
 import type { Feature } from "../../platform/feature.ts";
 import { measuresApi } from "./api.ts";
+import { measuresInbox } from "./inbox.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-measures.ts";
 import { measureRoutes } from "./routes.tsx";
@@ -16,6 +17,7 @@ export const measuresFeature: Feature = {
     { table: "measures", name: "signed_off_by_name", by: "signed_off_by" },
   ],
   routes: measureRoutes,
+  inboxSources: [measuresInbox],
   api: measuresApi,
   // The gate execution → evaluation asks for every measure done or explained.
   snapshotContributors: [

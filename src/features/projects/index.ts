@@ -2,6 +2,7 @@
 import type { Feature } from "../../platform/feature.ts";
 import { projectsApi } from "./api.ts";
 import { seedDemoProjects } from "./demo.ts";
+import { projectsInbox } from "./inbox.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-projects-lifecycle.ts";
 import { projectRoutes } from "./routes.tsx";
@@ -22,5 +23,6 @@ export const projectsFeature: Feature = {
     { href: "/projects?mine=1", labelKey: "projects.home_task.waiting", visible: () => true },
     { href: "/projects/new", labelKey: "projects.home_task.register", visible: () => true },
   ],
+  inboxSources: [projectsInbox],
   demoSteps: [{ name: "projects", run: seedDemoProjects }],
 };

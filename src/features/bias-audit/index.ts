@@ -8,7 +8,7 @@ import * as m011 from "./migrations/011-bias-audits.ts";
 import * as m012 from "./migrations/012-bias-audit-risks.ts";
 import { riskEvidenceSource } from "./risk-links.ts";
 import { biasAuditRoutes, UPLOAD_PATH } from "./routes.tsx";
-import { failInterruptedBiasAudits, listBiasAudits, seesBiasAudits } from "./service.ts";
+import { canStartBiasAudit, failInterruptedBiasAudits, listBiasAudits } from "./service.ts";
 import { ProjectPanelView } from "./views/pages.tsx";
 import "./schema.ts";
 
@@ -24,7 +24,8 @@ export const biasAuditFeature: Feature = {
   routes: biasAuditRoutes,
   api: biasAuditApi,
   largeBodyPaths: [UPLOAD_PATH, API_UPLOAD_PATH],
-  nav: [{ href: "/bias-audits", labelKey: "bias_audit.nav", visible: (c) => !!c.actor && seesBiasAudits(c.actor) }],
+  // Only for whoever can start one: a project team sees its audits in the project page's panel.
+  nav: [{ href: "/bias-audits", labelKey: "bias_audit.nav", visible: (c) => !!c.actor && canStartBiasAudit(c.actor) }],
   projectPanels: [
     {
       id: "bias-audits",

@@ -35,6 +35,8 @@ describeEachEngine("start page inbox (issue 14)", (get) => {
     expect(home).toContain("De uitkomst van de screening bevestigen of aanpassen");
     expect(home).toContain(`href="/projects/${projectId}/screening#screening-fg"`);
     expect(home).toMatch(/class="afw-nav__count"[^>]*>\d+</);
+    const api = await (await fg.api("GET", "/api/v1/me/inbox")).json();
+    expect(api.items).toContainEqual(expect.objectContaining({ href: `/projects/${projectId}/screening#screening-fg`, what: { nl: "De uitkomst van de screening bevestigen of aanpassen", en: "Confirm or adjust the outcome of the screening" }, overdue: false }));
     const page = (await fg.get(`/projects/${projectId}/screening`)).html;
     expect(page).toContain(`href="/projects/${projectId}/instruments/pre-dpia"`);
     const decision = /<select[^>]*name="decision"[^>]*>([\s\S]*?)<\/select>/.exec(page)![1]!;

@@ -1,6 +1,7 @@
 // The start page of a logged-in user: what waits for them, then what they can do.
 import type { Feature } from "../../platform/feature.ts";
-import { inboxOf } from "./inbox.ts";
+import { homeApi } from "./api.ts";
+import { inboxCount } from "./nav-count.ts";
 import { en, nl } from "./messages.ts";
 import { homeRoutes } from "./routes.tsx";
 
@@ -8,5 +9,6 @@ export const homeFeature: Feature = {
   name: "home",
   messages: { nl, en },
   routes: homeRoutes,
-  nav: [{ href: "/", labelKey: "nav.home", visible: (c) => !!c.actor, count: async (deps, actor) => (await inboxOf(deps, actor)).length }],
+  api: homeApi,
+  nav: [{ href: "/", labelKey: "nav.home", visible: (c) => !!c.actor, count: inboxCount }],
 };

@@ -7,6 +7,7 @@ import { AppError } from "./platform/errors.ts";
 import { assertUniqueNames, composeNav, Extensions, type Feature } from "./platform/feature.ts";
 import { apiRouter } from "./platform/http/api.ts";
 import { assetRoutes } from "./platform/http/assets.ts";
+import { compression } from "./platform/http/compression.ts";
 import { csrf } from "./platform/http/csrf.ts";
 import { isLargeBodyRequest } from "./platform/http/large-bodies.ts";
 import { refuseControlCharacters } from "./platform/http/control-characters.ts";
@@ -45,6 +46,7 @@ export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<Ap
     c.set("largeBodyPaths", largeBodyPaths);
     await next();
   });
+  app.use("*", compression());
   app.use("*", securityHeaders(deps.config.secureCookies));
 
   // Liveness and readiness answer before sessions: load balancers carry no cookies.

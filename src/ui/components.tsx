@@ -49,8 +49,9 @@ export function Table({ caption, captionHidden, headers, children }: { caption: 
 export function Row({ children }: { children: Child }) {
   return <tr class="utrecht-table__row">{children}</tr>;
 }
-export function Cell({ children }: { children?: Child }) {
-  return <td class="utrecht-table__cell">{children}</td>;
+/** A table cell; `numeric` aligns a number to the right (the table uses tabular figures). */
+export function Cell({ children, numeric }: { children?: Child; numeric?: boolean }) {
+  return <td class={numeric ? "utrecht-table__cell afw-num" : "utrecht-table__cell"}>{children}</td>;
 }
 
 /** Page links that keep the current query; works without JavaScript. */
@@ -73,6 +74,11 @@ export function Pagination({ t, page, pageSize, total, href }: { t: Translate; p
 export function formatDateTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
 }
+/**
+ * A date the Dutch way ("12 januari 2027"; "12 January 2027" in English), from a moment
+ * (ISO timestamp) or a calendar date ("2027-01-12", read as that day, whatever the time zone).
+ */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+  const moment = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso;
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date(moment));
 }

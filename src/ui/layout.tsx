@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { assetHref } from "../platform/http/assets.ts";
 import { Alert } from "./components.tsx";
 import { CsrfField } from "./form.tsx";
 import type { PageContext } from "./page-context.ts";
@@ -19,12 +20,13 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/assets/utrecht.css" />
-        <link rel="stylesheet" href="/assets/voorbeeld-theme.css" />
+        <link rel="stylesheet" href={assetHref("utrecht.css")} />
+        <link rel="stylesheet" href={assetHref("voorbeeld-theme.css")} />
         {organisation?.themeCss ? <link rel="stylesheet" href={`/organisation/theme.css?o=${organisation.id}`} /> : null}
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/htmx.min.js" defer></script>
-        <script src="/assets/app.js" defer></script>
+        <link rel="stylesheet" href={assetHref("fonts.css")} />
+        <link rel="stylesheet" href={assetHref("app.css")} />
+        <script src={assetHref("htmx.min.js")} defer></script>
+        <script src={assetHref("app.js")} defer></script>
       </head>
       <body class={`utrecht-body ${themeClass}`}>
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t("nav.skip")}</a>
@@ -63,7 +65,15 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
                 <ul class="utrecht-nav-list">
                   {visible.map((i) => (
                     <li class="utrecht-nav-list__item">
-                      <a class="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(ctx, i.href) ? "page" : undefined}>{t(i.labelKey)}</a>
+                      <a class="utrecht-nav-list__link" href={i.href} aria-current={isCurrent(ctx, i.href) ? "page" : undefined}>
+                        {t(i.labelKey)}
+                        {ctx.navCounts?.[i.href] ? (
+                          <>
+                            {" "}<span class="afw-nav__count" aria-hidden="true">{ctx.navCounts[i.href]}</span>
+                            <span class="afw-visually-hidden">{t("nav.count", { count: ctx.navCounts[i.href]! })}</span>
+                          </>
+                        ) : null}
+                      </a>
                     </li>
                   ))}
                 </ul>

@@ -14,4 +14,6 @@ export interface PageContext {
   flash: MessageKey | null;
   /** The application's menu, in order; the layout shows the entries visible to this reader. */
   nav: readonly NavItem[];
+  /** The numbers beside menu entries that count something, by href. */
+  navCounts?: Readonly<Record<string, number>>;
 }

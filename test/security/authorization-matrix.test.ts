@@ -36,6 +36,7 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/projects": "*",
   "/projects/new": "*",
   "/api/v1/me": "*",
+  "/api/v1/me/inbox": "*",
   "/api/v1/projects": "*",
   "/api/v1/instruments": "*",
   "/api/v1/values": "*",

@@ -6,6 +6,7 @@ import { assessmentMeasureSources } from "./measure-sources.ts";
 import type { Feature } from "../../platform/feature.ts";
 import { assessmentsApi } from "./api.ts";
 import { reviewEvidence } from "./evidence-subject.ts";
+import { assessmentsInbox } from "./inbox.ts";
 import { seedDemoAssessments } from "./demo.ts";
 import { en, nl } from "./messages.ts";
 import * as m010 from "./migrations/010-assessments.ts";
@@ -20,6 +21,7 @@ export const assessmentsFeature: Feature = {
   messages: { nl, en },
   migrations: { "010-assessments": m010 },
   measureSources: assessmentMeasureSources,
+  inboxSources: [assessmentsInbox],
   // Names kept beside ids, replaced when a user is anonymised.
   personalData: [
     { table: "screenings", name: "completed_by_name", by: "completed_by" },

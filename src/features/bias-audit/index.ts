@@ -9,7 +9,7 @@ import * as m012 from "./migrations/012-bias-audit-risks.ts";
 import * as m013 from "./migrations/013-bias-audit-data-removed.ts";
 import { riskEvidenceSource } from "./risk-links.ts";
 import { biasAuditRoutes, UPLOAD_PATH } from "./routes.tsx";
-import { failInterruptedBiasAudits, listBiasAudits, seesBiasAudits } from "./service.ts";
+import { canStartBiasAudit, failInterruptedBiasAudits, listBiasAudits } from "./service.ts";
 import { ProjectPanelView } from "./views/pages.tsx";
 import "./schema.ts";
 
@@ -26,7 +26,8 @@ export const biasAuditFeature: Feature = {
   routes: biasAuditRoutes,
   api: biasAuditApi,
   largeBodyPaths: [UPLOAD_PATH, API_UPLOAD_PATH],
-  nav: [{ href: "/bias-audits", labelKey: "bias_audit.nav", visible: (c) => !!c.actor && seesBiasAudits(c.actor) }],
+  // Only for whoever can start one: a project team sees its audits in the project page's panel.
+  nav: [{ href: "/bias-audits", labelKey: "bias_audit.nav", visible: (c) => !!c.actor && canStartBiasAudit(c.actor) }],
   projectPanels: [
     {
       id: "bias-audits",

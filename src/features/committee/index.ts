@@ -1,6 +1,7 @@
 // The ethics committee: cases, meetings, votes, advice, the board's response, publication, precedents.
 import type { Feature } from "../../platform/feature.ts";
 import { committeeApi } from "./api.ts";
+import { committeeInbox } from "./inbox.ts";
 import { seedCommitteeDemo } from "./demo-seed.ts";
 import { en, nl } from "./messages.ts";
 import * as m009 from "./migrations/009-committee.ts";
@@ -14,6 +15,7 @@ export const committeeFeature: Feature = {
   routes: committeeRoutes,
   api: committeeApi,
   nav: [{ href: "/committee", labelKey: "committee.nav", visible: (c) => !!c.actor && canSeeCases(c.actor) }],
+  inboxSources: [committeeInbox],
   homeTasks: [{ href: "/committee", labelKey: "committee.home_task", visible: (c) => canSeeCases(c.actor!) }],
   demoSteps: [{ name: "committee", run: seedCommitteeDemo }],
 };

@@ -1,9 +1,11 @@
 import { Hono, type Context } from "hono";
+import { canViewProject } from "../../domain/permissions/project-access.ts";
 import { groupOf, type OrganisationRole, type RoleGroup } from "../../domain/permissions/roles.ts";
 import type { AppEnv } from "../../platform/http/env.ts";
 import type { MessageKey } from "../../platform/i18n/index.ts";
 import { renderPage, requireActor } from "../../platform/http/render.tsx";
-import { Heading1, Heading2, Link, Paragraph } from "../../ui/components.tsx";
+import { formatDate, Heading1, Heading2, Link, Paragraph, StatusBadge } from "../../ui/components.tsx";
+import { inboxOf, type InboxItem } from "./inbox.ts";
 import type { PageContext } from "../../ui/page-context.ts";
 
 export interface HomeTask {
@@ -26,7 +28,41 @@ declare module "../../platform/feature.ts" {
   }
 }
 
-function HomePage({ ctx, tasks }: { ctx: PageContext; tasks: readonly HomeTask[] }) {
+function Inbox({ ctx, items }: { ctx: PageContext; items: InboxItem[] }) {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby="home-inbox" class="afw-inbox">
+      <Heading2 id="home-inbox">{items.length ? t("home.inbox.title_count", { count: items.length }) : t("home.inbox.title")}</Heading2>
+      {items.length === 0 ? (
+        <>
+          <Paragraph lead>{t("home.inbox.empty")}</Paragraph>
+          <Paragraph>{t("home.inbox.empty_more")}</Paragraph>
+        </>
+      ) : (
+        <ol class="afw-inbox__list">
+          {items.map((i) => (
+            <li class={i.overdue ? "afw-inbox__item afw-inbox__item--overdue" : "afw-inbox__item"}>
+              <a class="utrecht-link afw-inbox__what" href={i.href}>{i.what({ t, lang })}</a>
+              <p class="utrecht-paragraph afw-inbox__meta">
+                {i.project ? (
+                  <span>
+                    {t("home.inbox.project")}:{" "}
+                    {canViewProject(ctx.actor!, i.project.id) ? <Link href={`/projects/${encodeURIComponent(i.project.id)}`}>{i.project.title}</Link> : i.project.title}
+                  </span>
+                ) : null}
+                {i.since ? <span>{t("home.inbox.since", { date: formatDate(i.since, lang) })}</span> : null}
+                {i.due ? <span>{t("home.inbox.due", { date: formatDate(i.due, lang) })}</span> : null}
+                {i.overdue ? <StatusBadge status="invalid">{t("home.inbox.overdue")}</StatusBadge> : null}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function HomePage({ ctx, tasks, inbox }: { ctx: PageContext; tasks: readonly HomeTask[]; inbox: InboxItem[] }) {
   const { t, actor, organisation } = ctx;
   const roles = [...actor!.organisationRoles];
   const byLine = new Map<RoleGroup, OrganisationRole[]>();
@@ -35,8 +71,9 @@ function HomePage({ ctx, tasks }: { ctx: PageContext; tasks: readonly HomeTask[]
   return (
     <>
       <Heading1>{t("home.title", { name: actor!.name })}</Heading1>
-      <Paragraph lead>{t("home.intro", { organisation: organisation?.name ?? "" })}</Paragraph>
-      <div class="afw-grid">
+      <Paragraph>{t("home.intro", { organisation: organisation?.name ?? "" })}</Paragraph>
+      <Inbox ctx={ctx} items={inbox} />
+      <div class="afw-grid afw-home-more">
         <section class="afw-card" aria-labelledby="home-roles">
           <Heading2 id="home-roles">{t("home.your_roles")}</Heading2>
           {roles.length === 0 && projectRoleCount === 0 ? <Paragraph>{t("home.no_roles")}</Paragraph> : null}
@@ -70,15 +107,16 @@ function HomePage({ ctx, tasks }: { ctx: PageContext; tasks: readonly HomeTask[]
 
 export function homeRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     if (!c.get("actor")) {
       const visitorPage = c.get("deps").extensions.get("publicStartPage")[0];
       return visitorPage ? visitorPage(c) : c.redirect("/login", 303);
     }
-    requireActor(c);
+    const actor = requireActor(c);
+    const inbox = await inboxOf(c.get("deps"), actor);
     const all = c.get("deps").extensions.get("homeTasks");
     const tasks = [...all.filter((task) => !task.last), ...all.filter((task) => task.last)];
-    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} tasks={tasks} />);
+    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} tasks={tasks} inbox={inbox} />);
   });
   return app;
 }

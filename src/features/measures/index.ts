@@ -2,6 +2,7 @@
 import type { Feature } from "../../platform/feature.ts";
 import { measuresApi } from "./api.ts";
 import { measureEvidence } from "./evidence-subject.ts";
+import { measuresInbox } from "./inbox.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-measures.ts";
 import { measureRoutes } from "./routes.tsx";
@@ -18,6 +19,7 @@ export const measuresFeature: Feature = {
   ],
   routes: measureRoutes,
   evidenceSubjects: [measureEvidence],
+  inboxSources: [measuresInbox],
   api: measuresApi,
   // The gate execution → evaluation asks for every measure done or explained.
   snapshotContributors: [

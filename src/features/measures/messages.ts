@@ -1,5 +1,7 @@
 /** Texts of the measures feature: Dutch first (B1), English second. */
 export const nl = {
+  "measures.inbox.carry_out": "De maatregel uitvoeren: {title}",
+  "measures.inbox.sign_off": "De maatregel aftekenen: {title}",
   "measures.risk_unknown": "Een van de gekozen risico’s hoort niet bij dit project. Kies alleen risico’s uit de risicolijst van dit project.",
   "measures.source_unknown": "De bron van deze maatregel hoort niet bij dit project.",
   "measures.title": "Maatregelen",
@@ -93,6 +95,8 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  "measures.inbox.carry_out": "Carry out the measure: {title}",
+  "measures.inbox.sign_off": "Sign off the measure: {title}",
   "measures.risk_unknown": "One of the chosen risks does not belong to this project. Choose only risks from this project’s risk register.",
   "measures.source_unknown": "The source of this measure does not belong to this project.",
   "measures.title": "Measures",

@@ -2,6 +2,7 @@
 import type { Feature } from "../../platform/feature.ts";
 import { projectsApi } from "./api.ts";
 import { seedDemoProjects } from "./demo.ts";
+import { projectsInbox } from "./inbox.ts";
 import { en, nl } from "./messages.ts";
 import * as m003 from "./migrations/003-projects-lifecycle.ts";
 import * as m060 from "./migrations/060-list-indexes.ts";
@@ -23,5 +24,6 @@ export const projectsFeature: Feature = {
     { href: "/projects?mine=1", labelKey: "projects.home_task.waiting", visible: () => true },
     { href: "/projects/new", labelKey: "projects.home_task.register", visible: () => true },
   ],
+  inboxSources: [projectsInbox],
   demoSteps: [{ name: "projects", run: seedDemoProjects }],
 };

@@ -14,7 +14,7 @@ describeEachEngine("API caching and the session cookie (defect 10)", (get) => {
       const res = await client.request(path);
       expect(res.headers.get("cache-control"), `${path} (${res.status})`).toBe("no-store");
     }
-    expect((await client.request("/assets/app.css")).headers.get("cache-control")).toBe("public, max-age=3600");
+    expect((await client.request("/assets/app.css")).headers.get("cache-control")).toBe("public, max-age=3600"); // the plain name; hashed names are immutable (compression.test.ts)
   });
 
   it("over https uses a __Host- browser-session cookie, ignores one without the prefix, and clears it at logout", async () => {

@@ -26,10 +26,20 @@ export function pageContext(c: Context<AppEnv>): PageContext {
 }
 
 export async function renderPage(c: Context<AppEnv>, title: string, body: (ctx: PageContext) => Child, status = 200): Promise<Response> {
-  const ctx = pageContext(c);
+  const ctx = await withNavCounts(c, pageContext(c));
   c.header("Cache-Control", "no-store");
   const html = await (<Layout ctx={ctx} title={title}>{body(ctx)}</Layout>).toString();
   return c.html(`<!DOCTYPE html>${html}`, status as 200);
+}
+
+async function withNavCounts(c: Context<AppEnv>, ctx: PageContext): Promise<PageContext> {
+  const actor = ctx.actor;
+  if (!actor) return ctx;
+  const counted = ctx.nav.filter((i) => i.count && i.visible(ctx));
+  if (!counted.length) return ctx;
+  const counts: Record<string, number> = {};
+  for (const item of counted) counts[item.href] = await item.count!(c.get("deps"), actor);
+  return { ...ctx, navCounts: counts };
 }
 
 /** POST → redirect → GET, with a one-time message for the next page. */

@@ -4,6 +4,7 @@ export const en: Record<CoreMessageKey, string> = {
   "app.name": "Afweging",
   "app.tagline": "Responsible use of data and algorithms",
   "nav.skip": "Skip to content",
+  "nav.count": "({count} waiting for you)",
   "nav.main": "Main menu",
   "nav.home": "Home",
   "nav.users": "Users",

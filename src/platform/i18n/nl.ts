@@ -3,6 +3,7 @@ export const nl = {
   "app.name": "Afweging",
   "app.tagline": "Verantwoord omgaan met data en algoritmen",
   "nav.skip": "Naar de inhoud",
+  "nav.count": "({count} wachten op u)",
   "nav.main": "Hoofdmenu",
   "nav.home": "Start",
   "nav.users": "Gebruikers",

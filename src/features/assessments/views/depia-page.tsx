@@ -188,6 +188,7 @@ function ApSection({ ctx, model, again, records }: Part & { records: DepiaRecord
     <section aria-labelledby="depia-ap">
       <Heading2 id="depia-ap">{t("assessments.ap.title")}</Heading2>
       <Paragraph>{t("assessments.ap.intro")}</Paragraph>
+      {model.state.exists && model.state.highestResidualLevel !== "high" && !records.consultations.length ? <Paragraph>{t("assessments.ap.not_needed")}</Paragraph> : null}
       {records.consultations.length ? (
         <ul class="utrecht-unordered-list">
           {records.consultations.map((c) => (
@@ -197,7 +198,7 @@ function ApSection({ ctx, model, again, records }: Part & { records: DepiaRecord
       ) : (
         <Paragraph>{t("assessments.ap.none")}</Paragraph>
       )}
-      {model.can.consult ? (
+      {model.can.consult && (records.consultations.length > 0 || (model.state.exists && model.state.highestResidualLevel === "high")) ? (
         <PostForm action={`${depiaPath(model.project.id)}/ap-consultation`} csrfToken={ctx.csrfToken} label={t("assessments.ap.title")}>
           <TextField t={t} name="consultedOn" type="date" label={t("assessments.ap.date")} required values={again.values("ap")} errors={again.errors("ap")} />
           <TextField t={t} name="reference" label={t("assessments.ap.reference")} required maxlength={DEPIA_LIMITS.reference} values={again.values("ap")} errors={again.errors("ap")} />

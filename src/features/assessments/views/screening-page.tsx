@@ -115,10 +115,15 @@ export function ScreeningPage({ ctx, model, values, errors }: { ctx: PageContext
       {model.canFgDecide ? (
         <section aria-labelledby="screening-fg">
           <Heading2 id="screening-fg">{t("assessments.screening.fg_form_title")}</Heading2>
+          {current ? (
+            <Paragraph>
+              <Link href={screeningFormPath(project.id)}>{t("assessments.screening.fg_read_answers", { version: current.responseVersion })}</Link>
+            </Paragraph>
+          ) : null}
           <PostForm action={`${projectPath(project.id)}/screening/fg`} csrfToken={ctx.csrfToken} label={t("assessments.screening.fg_form_title")}>
             <input type="hidden" name="screeningId" value={current?.id ?? ""} />
             <SelectField t={t} name="decision" label={t("assessments.screening.fg_decision")} required values={values} errors={errors}
-              options={[{ value: "confirmed", label: t("assessments.screening.fg_confirm") }, { value: "overruled", label: t("assessments.screening.fg_overrule") }]} />
+              options={[{ value: "", label: t("assessments.choose") }, { value: "confirmed", label: t("assessments.screening.fg_confirm") }, { value: "overruled", label: t("assessments.screening.fg_overrule") }]} />
             <SelectField t={t} name="outcome" label={t("assessments.screening.fg_outcome")} hint={t("assessments.screening.fg_outcome_hint")} values={values} errors={errors}
               options={[{ value: "", label: t("assessments.choose") }, ...SCREENING_OUTCOMES.map((o) => ({ value: o, label: t(`assessments.outcome.${o}`) }))]} />
             <TextArea t={t} name="reason" label={t("assessments.screening.fg_reason")} hint={t("assessments.screening.fg_reason_hint")} maxlength={REASON_MAX} values={values} errors={errors} />

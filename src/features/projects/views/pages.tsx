@@ -6,6 +6,7 @@ import { Alert, ButtonLink, Cell, formatDate, formatDateTime, Heading1, Heading2
 import { ErrorSummary, PostForm, SelectField, SubmitButton, TextArea, TextField, type Values } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { RESPONSIBLES, type Dashboard, type WaitingItem } from "../dashboard.ts";
+import { missingHref } from "../next-steps.ts";
 import { decisionNoteText, missingText, phaseName, summaryText } from "../readiness-text.ts";
 import { projectDescriptionOf } from "../project-rows.ts";
 import {
@@ -53,11 +54,11 @@ export function PhaseSteps({ ctx, phase, stoppedIn }: { ctx: PageContext; phase:
   const current = phase === "stopped" ? (stoppedIn ?? null) : phase;
   const at = current ? ACTIVE_PHASES.indexOf(current) : -1;
   return (
-    <ol class="utrecht-ordered-list" aria-label={t("projects.steps_label")}>
+    <ol class="utrecht-ordered-list afw-stepper" aria-label={t("projects.steps_label")}>
         {ACTIVE_PHASES.map((p, i) => {
           const state = i < at ? t("projects.step_done") : i === at ? (phase === "stopped" ? t("projects.step_stopped_here") : t("projects.step_current")) : t("projects.step_later");
           return (
-            <li class="utrecht-ordered-list__item" aria-current={i === at ? "step" : undefined}>
+            <li class={`utrecht-ordered-list__item afw-stepper__step afw-stepper__step--${i < at ? "done" : i === at ? "now" : "later"}`} aria-current={i === at ? "step" : undefined}>
               {i === at ? <strong>{phaseLabel(ctx, p)}</strong> : phaseLabel(ctx, p)} <span class="afw-step-state">({state})</span>
             </li>
           );
@@ -311,12 +312,13 @@ export function ProjectPage(props: ProjectPageProps) {
       <Paragraph>
         <PhaseBadge ctx={ctx} phase={project.phase} /> {t(`projects.domain.${project.domain}`)}
       </Paragraph>
-      <PhaseSteps ctx={ctx} phase={project.phase} stoppedIn={stop?.phase ?? null} />
       <ErrorSummary t={t} errors={errors} />
 
       <Outcome ctx={ctx} project={project} stop={stop} />
 
       {final ? null : <ReadinessPanel ctx={ctx} readiness={readiness} project={project} />}
+
+      <PhaseSteps ctx={ctx} phase={project.phase} stoppedIn={stop?.phase ?? null} />
 
       {final ? null : <GateDecisionForm ctx={ctx} project={project} readiness={readiness} mayDecide={may.decide} values={formValues("gate")} errors={formErrors("gate")} />}
 
@@ -412,10 +414,13 @@ function Evaluations({ ctx, project, evaluations, mayEdit, values, errors }: { c
         </div>
       ))}
       {mayEdit && (project.phase === "execution" || project.phase === "evaluation") ? (
-        <PostForm action={`/projects/${project.id}/evaluations`} csrfToken={ctx.csrfToken} label={t("projects.evaluation.record")}>
-          <TextArea t={t} name="text" label={t("projects.evaluation.text")} hint={t("projects.evaluation.text_hint")} required rows={5} maxlength={LIMITS.evaluation} values={values} errors={errors} />
-          <SubmitButton variant="secondary">{t("projects.evaluation.record")}</SubmitButton>
-        </PostForm>
+        <details class="afw-disclosure" open={errors?.length || project.phase === "evaluation" ? true : undefined}>
+          <summary>{t("projects.evaluation.record")}</summary>
+          <PostForm action={`/projects/${project.id}/evaluations`} csrfToken={ctx.csrfToken} label={t("projects.evaluation.record")}>
+            <TextArea t={t} name="text" label={t("projects.evaluation.text")} hint={t("projects.evaluation.text_hint")} required rows={5} maxlength={LIMITS.evaluation} values={values} errors={errors} />
+            <SubmitButton variant="secondary">{t("projects.evaluation.record")}</SubmitButton>
+          </PostForm>
+        </details>
       ) : null}
     </section>
   );
@@ -436,7 +441,7 @@ export function ReadinessPanel({ ctx, readiness, project }: { ctx: PageContext; 
         <ul class="utrecht-unordered-list afw-readiness">
           {readiness.missing.map((m) => (
             <li class="utrecht-unordered-list__item">
-              {missingText(ctx, m)} — {t("projects.waiting_on", { who: whoLabel(ctx, { who: m.who, people: people(m.who) }) })}
+              <Link href={missingHref(project.id, m.key)}>{missingText(ctx, m)}</Link> — {t("projects.waiting_on", { who: whoLabel(ctx, { who: m.who, people: people(m.who) }) })}
             </li>
           ))}
         </ul>
@@ -495,11 +500,14 @@ function Members({ ctx, project, people, may, errors, values }: ProjectPageProps
         ))}
       </ul>
       {may.manageMembers ? (
+        <details class="afw-disclosure" open={errors?.length ? true : undefined}>
+        <summary>{t("projects.members.add")}</summary>
         <PostForm action={`/projects/${project.id}/members`} csrfToken={ctx.csrfToken} label={t("projects.members.add")}>
           <SelectField t={t} name="userId" label={t("projects.members.person")} required options={[{ value: "", label: t("projects.choose") }, ...people.map((p) => ({ value: p.id, label: p.name }))]} values={values} errors={errors} />
           <SelectField t={t} name="role" label={t("projects.members.role")} required options={PROJECT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} values={values ?? { role: "member" }} errors={errors} />
           <SubmitButton variant="secondary">{t("projects.members.add")}</SubmitButton>
         </PostForm>
+        </details>
       ) : null}
     </section>
   );
@@ -547,11 +555,14 @@ function Details({ ctx, project, changes, may, errors, values }: ProjectPageProp
         </ul>
       )}
       {may.edit && !final ? (
+        <details class="afw-disclosure" open={errors?.length ? true : undefined}>
+        <summary>{t("projects.changes.record")}</summary>
         <PostForm action={`/projects/${project.id}/material-changes`} csrfToken={ctx.csrfToken} label={t("projects.changes.record")}>
           <SelectField t={t} name="kind" label={t("projects.changes.kind")} required options={[{ value: "", label: t("projects.choose") }, ...EXPLICIT_CHANGE_KINDS.map((k) => ({ value: k, label: t(`projects.change.${k}`) }))]} values={values} errors={errors} />
           <TextArea t={t} name="description" label={t("projects.changes.description")} required rows={3} maxlength={LIMITS.changeDescription} values={values} errors={errors} />
           <SubmitButton variant="secondary">{t("projects.changes.record")}</SubmitButton>
         </PostForm>
+        </details>
       ) : null}
     </section>
   );

@@ -1,0 +1,27 @@
+// What the gates of the reader's projects wait for from them, for the start page.
+import type { InboxEntry, InboxSource } from "../home/inbox.ts";
+import { projectDashboard } from "./dashboard.ts";
+import { missingHref } from "./next-steps.ts";
+import { missingText } from "./readiness-text.ts";
+
+export const projectsInbox: InboxSource = {
+  name: "projects",
+  async collect(deps, actor) {
+    const entries: InboxEntry[] = [];
+    for (let page = 1; ; page += 1) {
+      const d = await projectDashboard(deps, actor, { mine: true, page });
+      for (const item of d.items) {
+        for (const w of item.waiting.filter((x) => x.forMe)) {
+          entries.push({
+            key: `${item.id}:${w.key}`,
+            project: { id: item.id, title: item.title },
+            what: (words) => missingText(words, w),
+            href: missingHref(item.id, w.key),
+            since: w.since,
+          });
+        }
+      }
+      if (page * d.pageSize >= d.total) return entries;
+    }
+  },
+};

@@ -17,6 +17,7 @@ import { measuresFeature } from "./measures/index.ts";
 import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { ssoFeature } from "./sso/index.ts";
+import { organisationsFeature } from "./organisations/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
 /** In the order their menu entries, start-page tasks and demo steps come. */
@@ -37,4 +38,5 @@ export const features: readonly Feature[] = [
   procurementFeature,
   auditsFeature,
   ssoFeature,
+  organisationsFeature,
 ];

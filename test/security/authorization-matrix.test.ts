@@ -87,6 +87,10 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/audits/to-answer": "*",
   "/api/v1/audits": "*",
   "/audits/new": ["vic", "it_auditor", "expert_table_member"],
+  // The organisations of the instance: the instance administrator only, who holds no organisation role for it.
+  "/instance/organisations": [],
+  "/instance/organisations/new": [],
+  "/api/v1/instance/organisations": [],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];

@@ -134,6 +134,12 @@ export const AUDIT_ACTIONS = {
   "value.retired": "value",
   "value.updated": "value",
   "values.initialised": "organisation",
+  "instance_admin.granted": "user",
+  "organisation.disabled": "organisation",
+  "organisation.enabled": "organisation",
+  "organisation.exported": "organisation",
+  "service_token.created": "api_token",
+  "service_token.revoked": "api_token",
 } as const satisfies Record<string, EntityType>;
 
 export const ENTITY_TYPES = [

@@ -5,6 +5,8 @@ import type { Db } from "../db/schema.ts";
 export interface ActorWithProfile extends Actor {
   email: string;
   locale: string;
+  /** An instance administrator: manages the organisations of the instance (not a role in any organisation). */
+  instanceAdmin: boolean;
 }
 
 /** Builds the acting user with every role they hold in their own organisation. */
@@ -31,7 +33,9 @@ export async function loadActor(db: Db, userId: string): Promise<ActorWithProfil
       projectRoles.set(a.project_id, set);
     }
   }
+  const instanceAdmin = !!(await db.selectFrom("instance_admins").select("user_id").where("user_id", "=", user.id).executeTakeFirst());
   return {
+    instanceAdmin,
     userId: user.id,
     organisationId: user.organisation_id,
     name: user.name,

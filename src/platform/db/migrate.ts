@@ -4,6 +4,7 @@ import * as m001 from "./migrations/001-foundation.ts";
 import * as m002 from "./migrations/002-projects.ts";
 import * as m002a from "./migrations/002a-api-tokens.ts";
 import * as m002b from "./migrations/002b-audit-hmac.ts";
+import * as m035 from "./migrations/035-instance.ts";
 
 /** The platform's own tables; each feature brings its own (Feature.migrations), handed in by whoever composes the app. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -11,6 +12,7 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   "002-projects": m002,
   "002a-api-tokens": m002a,
   "002b-audit-hmac": m002b,
+  "035-instance": m035,
 };
 
 /**

@@ -253,6 +253,11 @@ export const nl = {
   "error.throttled": "U heeft dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
   "error.back_home": "Naar de startpagina",
   "error.reference": "Kenmerk van de fout: {id}",
+  "organisation.disabled_access": "Uw organisatie is uitgeschakeld op dit platform. U kunt niet inloggen en API-sleutels werken niet. Neem contact op met de beheerder van het platform.",
+  "organisation.unknown": "De organisatie \"{organisation}\" bestaat niet. Maak haar eerst met: afweging organisation add. Alle organisaties ziet u met: afweging organisation list.",
+  "organisation.tooi_format": "Dit is geen TOOI-code. Een gemeente heeft de vorm gm0363: \"gm\" en vier cijfers. Een provincie pv27, een waterschap ws0155.",
+  "organisation.logo_content": "Dit bestand is geen PNG, JPEG of veilige SVG. Een SVG mag geen scripts of verwijzingen naar andere adressen bevatten.",
+  "api.token_rate_limited": "Deze API-sleutel heeft te veel verzoeken gedaan: hoogstens {limit} per minuut. Wacht een minuut en probeer het opnieuw.",
 } as const;
 
 export type CoreMessageKey = keyof typeof nl;

@@ -18,6 +18,7 @@ import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { ssoFeature } from "./sso/index.ts";
 import { organisationsFeature } from "./organisations/index.ts";
+import { serviceTokensFeature } from "./service-tokens/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
 /** In the order their menu entries, start-page tasks and demo steps come. */
@@ -39,4 +40,5 @@ export const features: readonly Feature[] = [
   auditsFeature,
   ssoFeature,
   organisationsFeature,
+  serviceTokensFeature,
 ];

@@ -91,6 +91,9 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/instance/organisations": [],
   "/instance/organisations/new": [],
   "/api/v1/instance/organisations": [],
+  // The organisation's service tokens: its administrator.
+  "/admin/service-tokens": ["admin"],
+  "/api/v1/service-tokens": ["admin"],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];

@@ -68,9 +68,11 @@ export function NewOrganisationPage({ ctx, values, errors }: { ctx: PageContext;
       <ErrorSummary t={t} errors={errors} />
       <PostForm action="/instance/organisations" csrfToken={ctx.csrfToken} multipart>
         <OrganisationFields ctx={ctx} values={values ?? { defaultLocale: "nl" }} errors={errors} />
-        <SubmitButton>{t("organisations.create")}</SubmitButton>
+        <div class="afw-actions">
+          <SubmitButton>{t("organisations.create")}</SubmitButton>
+          <Link href="/instance/organisations">{t("organisations.back")}</Link>
+        </div>
       </PostForm>
-      <Paragraph><Link href="/instance/organisations">{t("organisations.back")}</Link></Paragraph>
     </>
   );
 }
@@ -147,7 +149,6 @@ export function OrganisationDetailPage({ ctx, detail, form = {} }: { ctx: PageCo
           </PostForm>
         )}
       </section>
-      <Paragraph><Link href="/instance/organisations">{t("organisations.back")}</Link></Paragraph>
     </>
   );
 }

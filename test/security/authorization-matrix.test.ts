@@ -94,6 +94,9 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   // The organisation's service tokens: its administrator.
   "/admin/service-tokens": ["admin"],
   "/api/v1/service-tokens": ["admin"],
+  // The organisation's whole record (ZIP): its administrator.
+  "/admin/organisation/export": ["admin"],
+  "/api/v1/organisation/export": ["admin"],
 };
 
 const ROLES: readonly (OrganisationRole | "plain")[] = [...ORGANISATION_ROLES, "plain"];
@@ -155,7 +158,7 @@ for (const engine of testEngines as readonly Engine[]) {
       expect(wrong).toEqual([]);
       expect(checked.requests).toBeGreaterThan(5 * 150);
       expect(await demoFootprint(db, demoOrg)).toEqual(before);
-    });
+    }, 300_000);
 
     it("sends a visitor who is not logged in to the login page, or answers 401, on every route that is not public", async () => {
       const { db } = database;
@@ -175,7 +178,7 @@ for (const engine of testEngines as readonly Engine[]) {
       }
       expect(wrong).toEqual([]);
       expect(await demoFootprint(db, demoOrg)).toEqual(before);
-    });
+    }, 300_000);
 
     it("lets exactly the roles of the table open the pages and lists without an id", async () => {
       const { deps } = database;
@@ -200,7 +203,7 @@ for (const engine of testEngines as readonly Engine[]) {
       }
       expect(wrong).toEqual([]);
       expect(checked.pages).toBe(ROLES.length * pages.length);
-    });
+    }, 300_000);
   });
 }
 

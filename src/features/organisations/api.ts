@@ -4,6 +4,7 @@ import { requireActor } from "../../platform/http/render.tsx";
 import { addOrganisationAdmin } from "./add-organisation-admin.ts";
 import { createOrganisation, setOrganisationDisabled, updateOrganisation } from "./manage-organisations.ts";
 import { getOrganisation, listOrganisations } from "./queries.ts";
+import { exportOrganisation } from "./export-organisation.ts";
 import { DisableOrganisationInput, OrganisationAdminInput, OrganisationInput } from "./schemas.ts";
 
 const OrganisationSummary = z
@@ -98,6 +99,14 @@ export function organisationsApi() {
       return c.body(null, 204);
     },
   );
+
+  const zip = { 200: { description: "A ZIP of JSON: one file per table with the organisation's rows, and README.json describing the columns", content: { "application/zip": { schema: z.string().openapi({ format: "binary" }) } } }, ...problemResponses };
+  const download = async (c: Parameters<Parameters<typeof api.openapi>[1]>[0], id: string) => {
+    const { filename, stream } = await exportOrganisation(c.get("deps"), requireActor(c), id);
+    return c.body(stream, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${filename}"` });
+  };
+  api.openapi(createRoute({ method: "get", path: "/organisation/export", tags: ["organisation"], summary: "Export the own organisation's whole record (admin)", responses: zip }), (c) => download(c, requireActor(c).organisationId));
+  api.openapi(createRoute({ method: "get", path: "/instance/organisations/{id}/export", tags, summary: "Export an organisation's whole record (instance administrator)", request: { params: IdParam }, responses: zip }), (c) => download(c, c.req.valid("param").id));
 
   return api;
 }

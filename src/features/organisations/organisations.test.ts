@@ -125,3 +125,31 @@ describeEachEngine("organisations on one instance", (get) => {
     expect((await app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });
+
+describeEachEngine("the organisation's whole record", (get) => {
+  it("is a ZIP with one JSON file per table of only its own rows and a README, by its admin, recorded in the audit trail", async () => {
+    const { deps, db } = get();
+    const a = await organisationWith(deps, "eigen", { admin: ["admin"], lead: [] });
+    const b = await organisationWith(deps, "vreemd", { admin: ["admin"] });
+    const client = new TestClient(createApp(deps, allFeatures));
+    await client.logIn(a.users.admin!.email, PASSWORD);
+    const res = await client.request("/admin/organisation/export");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const zip = Buffer.from(await res.arrayBuffer());
+    expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
+    const names = [...zip.toString("latin1").matchAll(/([A-Za-z_]+\.json)/g)].map((m) => m[1]);
+    expect(names).toContain("README.json");
+    expect(names).toContain("users.json");
+    // Compressed, so look inside with zlib: the users file holds only this organisation's people.
+    const { inflateRawSync } = await import("node:zlib");
+    const at = zip.indexOf(Buffer.from("users.json"));
+    const size = zip.readUInt32LE(at - 30 + 18);
+    const users = JSON.parse(inflateRawSync(zip.subarray(at + "users.json".length, at + "users.json".length + size)).toString("utf8"));
+    expect(users.map((u: { email: string }) => u.email).sort()).toEqual([a.users.admin!.email, a.users.lead!.email].sort());
+    expect(users[0].password_hash).toBeUndefined();
+    expect((await client.request(`/instance/organisations/${b.organisationId}/export`)).status).toBe(404);
+    const event = await db.selectFrom("audit_events").select("action").where("chain", "=", a.organisationId).where("action", "=", "organisation.exported").executeTakeFirst();
+    expect(event).toBeDefined();
+  });
+});

@@ -6,6 +6,7 @@ import { addOrganisationAdmin } from "./add-organisation-admin.ts";
 import { requireInstanceAdmin } from "./instance-admin.ts";
 import { createOrganisation, setOrganisationDisabled, updateOrganisation, type Logo } from "./manage-organisations.ts";
 import { getOrganisation, listOrganisations } from "./queries.ts";
+import { exportOrganisation } from "./export-organisation.ts";
 import { NewOrganisationPage, OrganisationDetailPage, OrganisationsPage, type DetailForm } from "./views.tsx";
 
 async function uploadedLogo(c: AppContext): Promise<Logo> {
@@ -91,6 +92,14 @@ export function organisationRoutes(): Hono<AppEnv> {
       );
     });
   }
+
+  // The organisation's whole record as a ZIP: any organisation for the instance administrator, one's own for its admin.
+  const download = async (c: AppContext, organisationId: string) => {
+    const { filename, stream } = await exportOrganisation(c.get("deps"), requireActor(c), organisationId);
+    return c.body(stream, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" });
+  };
+  app.get("/instance/organisations/:id/export", (c) => download(c, c.req.param("id")));
+  app.get("/admin/organisation/export", (c) => download(c, requireActor(c).organisationId));
 
   return app;
 }

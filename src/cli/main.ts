@@ -22,6 +22,14 @@ Opdrachten:
                              --password-stdin: lees het wachtwoord van standaardinvoer
                              --break-glass: een noodaccount (beheerder) dat altijd met
                              een wachtwoord mag inloggen; elk gebruik staat in het logboek
+                             --instance-admin: ook beheerder van het platform (organisaties)
+  organisation add           voeg een organisatie toe
+      --name NAAM --slug KORTE-NAAM [--tooi gm0363] [--contact E-MAIL] [--theme KLASSE]
+  organisation list          toon alle organisaties op dit platform
+  organisation disable SLUG --reason REDEN
+                             schakel een organisatie uit (enable SLUG: weer aan)
+  instance-admin add --email E
+                             maak een bestaande gebruiker beheerder van het platform
   audit-log verify           controleer het logboek: de hashketen, de sleutel-hashes en
       [--checkpoints BESTAND …]  de ondertekende controlepunten (ook gedownloade kopieën)
   audit-log checkpoint       leg nu een ondertekend controlepunt van elke keten vast
@@ -83,6 +91,10 @@ export async function runCli(argv: string[], io: Io = consoleIo, env: NodeJS.Pro
       }
       case "user":
         return await (await import("./user.ts")).userCommand(rest, io, await loadConfig(env));
+      case "organisation":
+        return await (await import("./organisation.ts")).organisationCommand(rest, io, await loadConfig(env));
+      case "instance-admin":
+        return await (await import("./organisation.ts")).instanceAdminCommand(rest, io, await loadConfig(env));
       case "audit-log":
         return await (await import("./audit-log.ts")).auditLogCommand(rest, io, await loadConfig(env));
       case "backup":

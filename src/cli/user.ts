@@ -4,7 +4,7 @@ import type { Io } from "./main.ts";
 
 const app = () => import("../main.ts");
 
-const USAGE = "Gebruik: afweging user add --organisation SLUG --email E --name N [--role ROL …] [--password-stdin] [--break-glass]";
+const USAGE = "Gebruik: afweging user add --organisation SLUG --email E --name N [--role ROL …] [--password-stdin] [--break-glass] [--instance-admin]";
 
 export const PASSWORD_ON_COMMAND_LINE =
   "--password wordt niet gebruikt: een wachtwoord op de opdrachtregel is zichtbaar voor andere gebruikers van de computer (in de proceslijst en de shell-geschiedenis). " +
@@ -26,6 +26,7 @@ export async function userCommand(argv: string[], io: Io, config: Config): Promi
       "password-stdin": { type: "boolean" },
       role: { type: "string", multiple: true },
       "break-glass": { type: "boolean" },
+      "instance-admin": { type: "boolean" },
     },
     strict: true,
   });
@@ -36,7 +37,7 @@ export async function userCommand(argv: string[], io: Io, config: Config): Promi
   const password = await readPassword(io, values["password-stdin"] ?? false);
   if (password === null) return 2;
   const deps = await (await app()).openDeps(config);
-  const input = { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password, roles: values.role ?? [] };
+  const input = { organisation: values.organisation ?? "", email: values.email ?? "", name: values.name ?? "", password, roles: values.role ?? [], instanceAdmin: values["instance-admin"] ?? false };
   try {
     if (values["break-glass"]) {
       const { createBreakGlassAccount } = await import("../features/sso/break-glass.ts");
@@ -46,7 +47,7 @@ export async function userCommand(argv: string[], io: Io, config: Config): Promi
     }
     const { bootstrapUser } = await import("../features/admin/bootstrap.ts");
     const id = await bootstrapUser(deps, input);
-    io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})`);
+    io.stdout(`Gebruiker toegevoegd: ${values.email} (${id})${values["instance-admin"] ? ". Deze gebruiker is ook beheerder van het platform." : ""}`);
     return 0;
   } finally {
     await deps.close();

@@ -23,6 +23,8 @@ import { projectsFeature } from "./projects/index.ts";
 import { retentionFeature } from "./retention/index.ts";
 import { registerFeature } from "./register/index.ts";
 import { ssoFeature } from "./sso/index.ts";
+import { organisationsFeature } from "./organisations/index.ts";
+import { serviceTokensFeature } from "./service-tokens/index.ts";
 import { valuesFeature } from "./values/index.ts";
 
 /** In the order their menu entries, start-page tasks and demo steps come. */
@@ -49,4 +51,6 @@ export const features: readonly Feature[] = [
   registerFeature,
   aiActFeature,
   algoritmekaderFeature,
+  organisationsFeature,
+  serviceTokensFeature,
 ];

@@ -65,6 +65,8 @@ export const SEGMENT_TABLE: Record<string, string> = {
   findings: "audit_findings",
   "audit-findings": "audit_findings",
   evidence: "evidence_items",
+  organisations: "organisations",
+  "service-tokens": "api_tokens",
 };
 /** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
 export const PLAIN_VALUE: Record<string, string> = { year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
@@ -89,7 +91,7 @@ export async function recordIds(db: Awaited<ReturnType<typeof createSeededTestDa
   const out: Record<string, string> = {};
   for (const table of tables) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const row = await (db as any).selectFrom(table).select("id").where("organisation_id", "=", organisationId).executeTakeFirst();
+    const row = await (db as any).selectFrom(table).select("id").where(table === "organisations" ? "id" : "organisation_id", "=", organisationId).executeTakeFirst();
     // A table the demo leaves empty gets an id that exists nowhere: the answer must be the same.
     out[table] = row?.id ?? `onbekend-${table}`;
   }
@@ -115,7 +117,7 @@ export function fill(path: string, idOf: Record<string, string>): string {
 export async function demoFootprint(db: Awaited<ReturnType<typeof createSeededTestDatabase>>["db"], organisationId: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of [...new Set([...Object.values(PARAM_TABLE), ...Object.values(SEGMENT_TABLE), "audit_events", "gate_decisions", "measures", "risks", "instrument_response_versions"])]) {
-    const column = table === "audit_events" ? "chain" : "organisation_id";
+    const column = table === "audit_events" ? "chain" : table === "organisations" ? "id" : "organisation_id";
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const row = await (db as any).selectFrom(table).select((eb: any) => eb.fn.countAll().as("n")).where(column, "=", organisationId).executeTakeFirst();
     out[table] = Number(row?.n ?? 0);

@@ -30,6 +30,9 @@ export async function logIn(deps: Deps, input: unknown, address: string): Promis
     await recordLoginFailure(deps, user, address, !user ? "unknown_account" : !ok ? "wrong_password" : "inactive");
     throw new AppError("unauthenticated", "login.failed");
   }
+  // Only someone who knows the password learns that the organisation is disabled.
+  const organisation = await deps.db.selectFrom("organisations").select("disabled_at").where("id", "=", user.organisation_id).executeTakeFirst();
+  if (organisation?.disabled_at) throw new AppError("forbidden", "organisation.disabled_access");
   const actor = { userId: user.id, organisationId: user.organisation_id, name: user.name };
   const token = await inTransaction(deps, actor, async (tx) => {
     await loginSucceeded(tx, keys, attempt);

@@ -3,7 +3,7 @@ import { isOrganisationRole, ORGANISATION_ROLES } from "../../domain/permissions
 import { segregationConflict } from "../../domain/permissions/segregation.ts";
 import { hashPassword, passwordProblem } from "../../platform/auth/passwords.ts";
 import type { Deps } from "../../platform/deps.ts";
-import { AppError, invalid, notFound } from "../../platform/errors.ts";
+import { AppError, invalid } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 
@@ -13,6 +13,8 @@ export const BootstrapUserInput = z.object({
   email: fields.email(),
   password: z.string().min(1, "field.required").max(200, "field.too_long"),
   roles: z.array(z.enum(ORGANISATION_ROLES, "field.invalid_choice")).default([]),
+  /** Also an instance administrator (the first one is made this way, from the command line). */
+  instanceAdmin: z.boolean().default(false),
 });
 
 /**
@@ -27,7 +29,7 @@ export async function bootstrapUser(deps: Deps, input: unknown, actorLabel = "sy
     .select("id")
     .where((eb) => eb.or([eb("slug", "=", data.organisation), eb("id", "=", data.organisation)]))
     .executeTakeFirst();
-  if (!org) throw notFound();
+  if (!org) throw new AppError("not_found", "organisation.unknown", { params: { organisation: data.organisation } });
   const problem = passwordProblem(data.password, data.email);
   if (problem) throw invalid([{ field: "password", messageKey: problem }]);
   const hash = await hashPassword(data.password);
@@ -49,6 +51,10 @@ export async function bootstrapUser(deps: Deps, input: unknown, actorLabel = "sy
         .values({ id: deps.newId(), organisation_id: org.id, user_id: id, role, project_id: "", created_at: now, created_by: null })
         .execute();
       await tx.audit({ action: "role.assigned", entityType: "user", entityId: id, after: { role, projectId: null } });
+    }
+    if (data.instanceAdmin) {
+      await tx.db.insertInto("instance_admins").values({ user_id: id, created_at: now, created_by: null }).execute();
+      await tx.audit({ action: "instance_admin.granted", entityType: "user", entityId: id, after: { email: data.email } });
     }
   });
   return id;

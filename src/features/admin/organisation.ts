@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { can, type Actor } from "../../domain/permissions/permissions.ts";
-import { DEFAULT_THEME_CLASS, findOrganisation } from "../../platform/organisations.ts";
+import { DEFAULT_THEME_CLASS, findOrganisation, LOGO_MAX_BYTES, logoTypeOf, TOOI_CODE } from "../../platform/organisations.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
@@ -33,11 +33,10 @@ export async function createOrganisation(deps: Deps, input: unknown): Promise<st
   return id;
 }
 
-const LOGO_MAX_BYTES = 200_000;
 
 export const OrganisationSettingsInput = z.object({
   name: fields.text(120),
-  tooiCode: fields.optionalText(40),
+  tooiCode: fields.optionalText(40).refine((v) => v === null || TOOI_CODE.test(v.toLowerCase()), "organisation.tooi_format"),
   themeClass: z.string().trim().min(1, "field.required").max(60, "field.too_long").regex(/^[a-z][a-z0-9-]*$/, "organisation.theme_class_format"),
   // Theme CSS may restyle, not reach out: no imports or remote URLs, so the CSP stays meaningful.
   themeCss: z
@@ -58,9 +57,11 @@ export async function updateOrganisationSettings(
   const data = parseInput(OrganisationSettingsInput, input);
   let logoUrl: string | undefined;
   if (logo && logo.bytes.length > 0) {
-    if (!["image/png", "image/jpeg", "image/svg+xml"].includes(logo.type)) throw invalid([{ field: "logo", messageKey: "organisation.logo_type" }]);
     if (logo.bytes.length > LOGO_MAX_BYTES) throw invalid([{ field: "logo", messageKey: "organisation.logo_too_big" }]);
-    logoUrl = `data:${logo.type};base64,${Buffer.from(logo.bytes).toString("base64")}`;
+    // Judged by its bytes, not by the type the browser sent.
+    const type = logoTypeOf(logo.bytes);
+    if (!type) throw invalid([{ field: "logo", messageKey: "organisation.logo_content" }]);
+    logoUrl = `data:${type};base64,${Buffer.from(logo.bytes).toString("base64")}`;
   }
   await inTransaction(deps, actor, async (tx) => {
     const before = await findOrganisation(tx.db, actor.organisationId);

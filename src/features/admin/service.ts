@@ -31,7 +31,11 @@ export async function listUsers(
   requireUserManagement(actor);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const query = (options.query ?? "").trim().toLowerCase().slice(0, 100);
-  let base = deps.db.selectFrom("users").where("organisation_id", "=", actor.organisationId);
+  let base = deps.db
+    .selectFrom("users")
+    .where("organisation_id", "=", actor.organisationId)
+    // Service accounts carry the organisation's service tokens; they are managed there, not as people.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("service_accounts").select("service_accounts.user_id").whereRef("service_accounts.user_id", "=", "users.id"))));
   if (query) {
     const like = `%${query.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));

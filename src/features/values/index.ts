@@ -31,4 +31,5 @@ export const valuesFeature: Feature = {
   ],
   // The demo organisation gets its value set at once, before any canvas refers to it.
   demoSteps: [{ name: "values", run: (deps, organisationId) => ensureValueSet(deps, organisationId) }],
+  newOrganisationSteps: [{ name: "values", run: (tx, organisationId) => ensureValueSet(tx, organisationId) }],
 };

@@ -153,6 +153,12 @@ export const AUDIT_ACTIONS = {
   "ai_act.eu_registration_recorded": "project",
   "ak.status_set": "project",
   "ak.measure_taken_over": "project",
+  "instance_admin.granted": "user",
+  "organisation.disabled": "organisation",
+  "organisation.enabled": "organisation",
+  "organisation.exported": "organisation",
+  "service_token.created": "api_token",
+  "service_token.revoked": "api_token",
 } as const satisfies Record<string, EntityType>;
 
 export const ENTITY_TYPES = [

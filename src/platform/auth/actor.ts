@@ -5,6 +5,8 @@ import type { Db } from "../db/schema.ts";
 export interface ActorWithProfile extends Actor {
   email: string;
   locale: string;
+  /** An instance administrator: manages the organisations of the instance (not a role in any organisation). */
+  instanceAdmin: boolean;
 }
 
 /** Builds the acting user with every role they hold in their own organisation. */
@@ -19,7 +21,7 @@ export async function loadActor(db: Db, userId: string): Promise<ActorWithProfil
 }
 
 /** The actor of a user row already read: their roles in their own organisation, in one statement. */
-export async function actorOf(db: Db, user: { id: string; organisation_id: string; name: string; email: string; locale: string }): Promise<ActorWithProfile> {
+export async function actorOf(db: Db, user: { id: string; organisation_id: string; name: string; email: string; locale: string; instanceAdmin?: boolean }): Promise<ActorWithProfile> {
   const assignments = await db
     .selectFrom("role_assignments")
     .select(["role", "project_id"])
@@ -36,7 +38,9 @@ export async function actorOf(db: Db, user: { id: string; organisation_id: strin
       projectRoles.set(a.project_id, set);
     }
   }
+  const instanceAdmin = user.instanceAdmin ?? !!(await db.selectFrom("instance_admins").select("user_id").where("user_id", "=", user.id).executeTakeFirst());
   return {
+    instanceAdmin,
     userId: user.id,
     organisationId: user.organisation_id,
     name: user.name,

@@ -13,7 +13,7 @@ export function newApiToken(): string {
 }
 
 /** The user and scope behind a bearer token, or null when it is unknown, revoked, expired or its user inactive. */
-export async function findApiToken(deps: Deps, token: string): Promise<{ userId: string; scope: "read" | "write" } | null> {
+export async function findApiToken(deps: Deps, token: string): Promise<{ tokenId: string; userId: string; scope: "read" | "write" } | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const row = await deps.db
     .selectFrom("api_tokens")
@@ -27,5 +27,5 @@ export async function findApiToken(deps: Deps, token: string): Promise<{ userId:
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
     await deps.db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
   }
-  return { userId: row.user_id, scope: row.scope === "write" ? "write" : "read" };
+  return { tokenId: row.id, userId: row.user_id, scope: row.scope === "write" ? "write" : "read" };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Deps } from "../deps.ts";
 import { sql } from "kysely";
 import type { Db } from "../db/schema.ts";
-import type { Organisation } from "../organisations.ts";
+import { readOrganisationSettings, type Organisation } from "../organisations.ts";
 import { actorOf, type ActorWithProfile } from "./actor.ts";
 
 export const SESSION_COOKIE = "afw_session";
@@ -76,6 +76,10 @@ export async function findSessionWithActor(deps: Deps, token: string): Promise<{
       "organisations.tooi_code",
       "organisations.theme_class",
       "organisations.theme_css",
+      sql<number>`case when exists (select 1 from instance_admins where instance_admins.user_id = users.id) then 1 else 0 end`.as("instance_admin"),
+      "organisations.disabled_at",
+      "organisations.contact_email",
+      "organisations.settings_json",
       sql<number>`case when organisations.logo_url is null or organisations.logo_url = '' then 0 else 1 end`.as("has_logo"),
     ])
     .where("sessions.id", "=", sessionIdOf(token))
@@ -83,7 +87,7 @@ export async function findSessionWithActor(deps: Deps, token: string): Promise<{
   if (!row) return null;
   const session = await keepAlive(deps, row);
   if (!session) return null;
-  const actor = await actorOf(deps.db, { id: row.user_id, organisation_id: row.user_organisation_id, name: row.name, email: row.email, locale: row.locale });
+  const actor = await actorOf(deps.db, { id: row.user_id, organisation_id: row.user_organisation_id, name: row.name, email: row.email, locale: row.locale, instanceAdmin: Number(row.instance_admin) === 1 });
   const organisation: Organisation = {
     id: row.user_organisation_id,
     slug: row.slug,
@@ -92,6 +96,9 @@ export async function findSessionWithActor(deps: Deps, token: string): Promise<{
     themeClass: row.theme_class,
     themeCss: row.theme_css,
     hasLogo: Number(row.has_logo) === 1,
+    disabled: !!row.disabled_at,
+    contactEmail: row.contact_email ?? null,
+    settings: readOrganisationSettings(row.settings_json),
   };
   return { session, actor, organisation };
 }

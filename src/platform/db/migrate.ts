@@ -5,6 +5,7 @@ import * as m002 from "./migrations/002-projects.ts";
 import * as m002a from "./migrations/002a-api-tokens.ts";
 import * as m002b from "./migrations/002b-audit-hmac.ts";
 import * as m002c from "./migrations/002c-retention-periods.ts";
+import * as m035 from "./migrations/035-instance.ts";
 
 /** The platform's own tables; each feature brings its own (Feature.migrations), handed in by whoever composes the app. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -13,6 +14,7 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   "002a-api-tokens": m002a,
   "002b-audit-hmac": m002b,
   "002c-retention-periods": m002c,
+  "035-instance": m035,
 };
 
 /**

@@ -14,6 +14,27 @@ export interface OrganisationTable {
   theme_css: string | null;
   logo_url: string | null;
   created_at: string;
+  /** Set when the instance administrator disabled the organisation: its users can no longer log in or use tokens. */
+  disabled_at?: string | null;
+  /** The address residents and the national register see for the organisation's register. */
+  contact_email?: string | null;
+  /** Instance-level settings of the organisation (JSON, see platform/organisations.ts). */
+  settings_json?: string | null;
+}
+
+/** Instance administrators: above and apart from every organisation's roles. */
+export interface InstanceAdminTable {
+  user_id: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** Users that exist only to carry an organisation's service tokens; they cannot log in. */
+export interface ServiceAccountTable {
+  user_id: string;
+  organisation_id: string;
+  created_at: string;
+  created_by: string | null;
 }
 
 export interface UserTable {
@@ -133,6 +154,8 @@ export interface DatabaseSchema {
   audit_events: AuditEventTable;
   audit_chain_heads: AuditChainHeadTable;
   retention_periods: RetentionPeriodTable;
+  instance_admins: InstanceAdminTable;
+  service_accounts: ServiceAccountTable;
 }
 
 export type Db = Kysely<DatabaseSchema>;

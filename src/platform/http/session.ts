@@ -7,6 +7,8 @@ import { isLang, translator, type Lang } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
 import { findApiToken } from "../auth/api-tokens.ts";
 import { AppError } from "../errors.ts";
+import { deleteSession } from "../auth/sessions.ts";
+import { tokenRateLimiter } from "../auth/token-rate.ts";
 
 export const LANG_COOKIE = "afw_lang";
 
@@ -25,12 +27,21 @@ export function sessionAndLanguage(): MiddlewareHandler<AppEnv> {
       const found = await findApiToken(deps, bearer);
       const actor = found ? await loadActor(deps.db, found.userId) : null;
       if (!found || !actor) throw new AppError("unauthenticated", "api.token_invalid");
+      if (!tokenRateLimiter.take(found.tokenId, deps.now().getTime())) throw new AppError("throttled", "api.token_rate_limited", { params: { limit: tokenRateLimiter.perMinute } });
+      const organisation = await findOrganisation(deps.db, actor.organisationId);
+      if (organisation?.disabled) throw new AppError("forbidden", "organisation.disabled_access");
       if (found.scope === "read" && !["GET", "HEAD"].includes(c.req.method)) throw new AppError("forbidden", "api.token_read_only");
       c.set("actor", actor);
-      c.set("organisation", await findOrganisation(deps.db, actor.organisationId));
+      c.set("organisation", organisation);
       c.set("authenticatedBy", `token:${found.scope}`);
     } else if (token) {
       const found = await findSessionWithActor(deps, token);
+      if (found?.organisation.disabled) {
+        // The organisation was disabled while this session was open: it ends here, with the reason.
+        await deleteSession(deps.db, token);
+        clearSessionCookie(c, deps.config.secureCookies);
+        throw new AppError("forbidden", "organisation.disabled_access");
+      }
       if (found) {
         c.set("actor", found.actor);
         c.set("sessionToken", token);

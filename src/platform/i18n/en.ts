@@ -257,4 +257,9 @@ export const en: Record<CoreMessageKey, string> = {
   "error.reference": "Error reference: {id}",
   "error.busy_title": "It is too busy right now",
   "error.busy": "There are too many requests at the same time. Nothing was changed. Please try again in a few seconds.",
+  "organisation.disabled_access": "Your organisation has been disabled on this platform. You cannot log in and API tokens do not work. Contact the platform's administrator.",
+  "organisation.unknown": "The organisation \"{organisation}\" does not exist. Create it first with: afweging organisation add. See all organisations with: afweging organisation list.",
+  "organisation.tooi_format": "This is not a TOOI code. A municipality has the form gm0363: \"gm\" and four digits. A province pv27, a water authority ws0155.",
+  "organisation.logo_content": "This file is not a PNG, JPEG or safe SVG. An SVG may not contain scripts or references to other addresses.",
+  "api.token_rate_limited": "This API token made too many requests: at most {limit} a minute. Wait a minute and try again.",
 };

@@ -256,6 +256,11 @@ export const nl = {
   "error.reference": "Kenmerk van de fout: {id}",
   "error.busy_title": "Het is nu te druk",
   "error.busy": "Er zijn nu te veel verzoeken tegelijk. Er is niets veranderd. Probeer het over een paar seconden opnieuw.",
+  "organisation.disabled_access": "Uw organisatie is uitgeschakeld op dit platform. U kunt niet inloggen en API-sleutels werken niet. Neem contact op met de beheerder van het platform.",
+  "organisation.unknown": "De organisatie \"{organisation}\" bestaat niet. Maak haar eerst met: afweging organisation add. Alle organisaties ziet u met: afweging organisation list.",
+  "organisation.tooi_format": "Dit is geen TOOI-code. Een gemeente heeft de vorm gm0363: \"gm\" en vier cijfers. Een provincie pv27, een waterschap ws0155.",
+  "organisation.logo_content": "Dit bestand is geen PNG, JPEG of veilige SVG. Een SVG mag geen scripts of verwijzingen naar andere adressen bevatten.",
+  "api.token_rate_limited": "Deze API-sleutel heeft te veel verzoeken gedaan: hoogstens {limit} per minuut. Wacht een minuut en probeer het opnieuw.",
 } as const;
 
 export type CoreMessageKey = keyof typeof nl;

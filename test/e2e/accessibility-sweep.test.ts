@@ -78,7 +78,7 @@ describeJourney("accessibility sweep of the demo", (browser) => {
       await sweep(page, ["/"]);
     }
     await context.close();
-    if (process.env.SWEEP_REPORT) console.log(visits.length, "kinds of page checked:", visits.join(" "));
+    if (process.env.SWEEP_REPORT || process.env.FIGURES) console.log("FIGURES sweep:", visits.length, "kinds of page checked:", visits.join(" "));
     expect(visits.length).toBeGreaterThan(40);
   }, 600_000);
 });

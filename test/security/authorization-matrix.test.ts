@@ -168,6 +168,7 @@ for (const engine of testEngines as readonly Engine[]) {
         }
       }
       expect(wrong).toEqual([]);
+      if (process.env.FIGURES) console.log(`FIGURES matrix other organisation [${engine}]: ${checked.requests} requests (5 users × routes with an id)`);
       expect(checked.requests).toBeGreaterThan(5 * 150);
       expect(await demoFootprint(db, demoOrg)).toEqual(before);
     });
@@ -214,6 +215,7 @@ for (const engine of testEngines as readonly Engine[]) {
         }
       }
       expect(wrong).toEqual([]);
+      if (process.env.FIGURES) console.log(`FIGURES matrix roles [${engine}]: ${ROLES.length} roles × ${pages.length} pages = ${checked.pages}; routes in the router ${routes.length}`);
       expect(checked.pages).toBe(ROLES.length * pages.length);
     });
   });

@@ -107,6 +107,7 @@ describe("crash safety: SIGKILL while eight clients write", () => {
           const stored = new Set((await database.db.selectFrom("projects").select("id").where("id", "in", acknowledged).execute()).map((r) => r.id));
           expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
           expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+          if (process.env.FIGURES) console.log(`FIGURES crash-safety: ${acknowledged.length} acknowledged, ${stored.size} found`);
           const chains = await verifyAllChains(database.db);
           expect(chains.filter((c) => c.broken !== null)).toEqual([]);
           // Each acknowledged registration wrote its audit event in the same transaction.

@@ -167,7 +167,7 @@ for (const engine of testEngines as readonly Engine[]) {
       expect(requests).toBeGreaterThan(routes.length * 5);
       // The values reach the use cases: most are refused there, some are taken.
       expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
-      if (process.env.FC_REPORT) console.log(engine, [...statuses].sort());
+      if (process.env.FC_REPORT || process.env.FIGURES) console.log(`FIGURES hostile API [${engine}]: ${requests} requests`, JSON.stringify([...statuses].sort()));
     });
 
     it("every API body generated from its own schema (past the edge and the schema, into the use case): never a 5xx, a refusal changes nothing", { timeout: 300_000 }, async () => {
@@ -201,7 +201,7 @@ for (const engine of testEngines as readonly Engine[]) {
           );
         }
       }
-      if (process.env.FC_REPORT) console.log(engine, "schema-aware", JSON.stringify([...answered]));
+      if (process.env.FC_REPORT || process.env.FIGURES) console.log(`FIGURES hostile schema-aware [${engine}]:`, JSON.stringify([...answered]));
       expect(wrong).toEqual([]);
       expect(operations).toBeGreaterThan(60);
       // Generated from the schema, the bodies get past it: a third or more are answered by the use

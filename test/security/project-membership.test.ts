@@ -152,6 +152,7 @@ for (const engine of testEngines as readonly Engine[]) {
         const res = await call(asOutsider, route);
         if (![403, 404].includes(res.status) && !(route.method !== "GET" && res.status === 400)) wrong.push(`non-member ${route.method} ${route.path} → ${res.status}`);
       }
+      if (process.env.FIGURES) console.log(`FIGURES project membership [${engine}]: ${pages.length} pages as member, ${ofThisProject.length} routes as non-member`);
       expect(wrong).toEqual([]);
       expect(await demoFootprint(db, organisationId)).toEqual(before);
 

@@ -35,6 +35,7 @@ describe("the repository's instruments", () => {
       "depia",
       "depia",
       "ethics-canvas",
+      "periodic-evaluation",
       "pre-dpia",
       "procurement-clauses",
     ]);

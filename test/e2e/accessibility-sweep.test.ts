@@ -11,7 +11,7 @@ import { describeJourney, expectAccessible, journeyEngine, logIn, startApp, type
 // (2nd), the FG and the IT auditor (3rd), the committee's chair, the administrator.
 const PEOPLE = ["projectleider", "ethiek", "fg", "auditor", "voorzitter", "beheerder"];
 /** Links that act rather than show, or leave the app's pages. */
-const SKIP = [/^\/logout/, /\.(pdf|csv|json)(\?|$)/, /\/api\//, /\/assets\//, /\/organisation\/(logo|theme)/, /\/login\/sso\//, /\/delete$/, /\/withdraw$/, /\/deactivate$/, /\/anonymise$/];
+const SKIP = [/^\/logout/, /\.(pdf|csv|json|atom|zip)(\?|$)/, /\/api\//, /\/assets\//, /\/organisation\/(logo|theme)/, /\/login\/sso\//, /\/delete$/, /\/withdraw$/, /\/deactivate$/, /\/anonymise$/, /\/export$/, /\/(download|content)$/];
 const MAX_PAGES_PER_PERSON = 45;
 
 /** The kind of page: ids (uuids, long hex or numbered parts) folded, query kept by its names only. */

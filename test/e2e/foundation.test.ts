@@ -9,8 +9,11 @@ describeJourney("browser journey: accounts and roles", (browser) => {
     // Script errors and CSP refusals count; the 4xx answers this journey asks for on purpose do not.
     const { app, page, errors, close } = await openJourney(browser(), engine, { countResponse: (status, url) => status === 404 && !url.endsWith("/bestaat-niet") });
     try {
+      // A visitor's start is the public one; the staff sign in from there.
       await page.goto(`${app.baseUrl}/`);
-      expect(page.url()).toBe(`${app.baseUrl}/login`);
+      await expectAccessible(page, "public start page");
+      await page.goto(`${app.baseUrl}/projects`);
+      expect(new URL(page.url()).pathname).toBe("/login");
       await expectAccessible(page, "login");
 
       await logIn(page, app.baseUrl, "beheerder@voorbeeldstad.example", DEMO_PASSWORD);

@@ -47,9 +47,10 @@ describeEachEngine("logging in and out over HTTP", (get) => {
 
     const out = await client.post("/logout", {});
     expect(out.headers.get("location")).toBe("/login");
-    const after = await client.request("/");
+    // Logged out, the start page is the public one again, and the staff pages send to the login.
+    const after = await client.request("/projects");
     expect(after.status).toBe(303);
-    expect(after.headers.get("location")).toBe("/login");
+    expect(after.headers.get("location")).toBe("/login?next=%2Fprojects");
   });
 
   it("refuses a form without a valid CSRF token and changes nothing", async () => {

@@ -12,8 +12,8 @@ import { projectInput } from "../projects/test-helpers.ts";
 import { anonymiseUser, anonymousLabel, type PersonalData } from "./anonymise-user.ts";
 import { setUserActive } from "./service.ts";
 
-/** Columns that hold a name but not a person's: the file a user uploaded, the claim a provider sends. */
-const NOT_A_PERSON = new Set(["bias_audits.file_name", "sso_providers.claim_name"]);
+/** Columns that hold a name but not a person's: the file a user uploaded, the claim a provider sends, an algorithm's name in the register. */
+const NOT_A_PERSON = new Set(["bias_audits.file_name", "evidence_items.file_name", "register_entries.pub_name", "sso_providers.claim_name"]);
 
 describeEachEngine("anonymising a user who has left", (get) => {
   it("every column that keeps a person's name is known to the anonymisation", async () => {

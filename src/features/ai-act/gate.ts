@@ -26,6 +26,33 @@ export async function aiActGateState(deps: Deps, project: ProjectRef): Promise<A
   };
 }
 
-export const contributeAiAct: SnapshotContributor = async (deps, project, snapshot) => {
-  snapshot.aiAct = await aiActGateState(deps, project);
+/**
+ * One statement finds which of the projects were ever classified; the others are
+ * "not done". A classified project's state is then read on its own (its review,
+ * FRIA and registration): so a list costs one statement plus a few per
+ * classified project on it, not per project.
+ */
+export const contributeAiAct: SnapshotContributor = {
+  one: async (deps, project, snapshot) => {
+    snapshot.aiAct = await aiActGateState(deps, project);
+  },
+  many: async (deps, projects, snapshots) => {
+    if (projects.length === 0) return;
+    const classified = new Set(
+      (
+        await deps.db
+          .selectFrom("ai_act_classifications")
+          .select("project_id")
+          .distinct()
+          .where("organisation_id", "=", projects[0]!.organisationId)
+          .where("project_id", "in", projects.map((p) => p.id))
+          .execute()
+      ).map((r) => r.project_id),
+    );
+    for (const project of projects) {
+      const snapshot = snapshots.get(project.id);
+      if (!snapshot) continue;
+      snapshot.aiAct = classified.has(project.id) ? await aiActGateState(deps, project) : { status: "not_done" };
+    }
+  },
 };

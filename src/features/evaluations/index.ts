@@ -6,7 +6,7 @@ import type { Feature } from "../../platform/feature.ts";
 import { evaluationsApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m023 from "./migrations/023-evaluations.ts";
-import { evaluationFacts, evaluationOverview } from "./queries.ts";
+import { evaluationFactsMany, evaluationOverview } from "./queries.ts";
 import { evaluationRoutes } from "./routes.tsx";
 import { EvaluationPanel } from "./views/pages.tsx";
 import "./schema.ts";
@@ -21,10 +21,16 @@ export const evaluationsFeature: Feature = {
   projectPanels: [{ id: "evaluations", order: 55, render: async ({ deps, ctx, actor, project }) => EvaluationPanel({ ctx, o: await evaluationOverview(deps, actor, project.id) }) }],
   // Execution → evaluation asks for a periodic evaluation in execution; one in the evaluation phase counts as the evaluation that closing asks for.
   snapshotContributors: [
-    async (deps, project, snapshot) => {
-      const facts = await evaluationFacts(deps, project);
-      snapshot.periodicEvaluation = { inExecution: facts.inExecution };
-      if (facts.finalOn && !snapshot.evaluation.recorded) snapshot.evaluation = { recorded: true, on: facts.finalOn };
+    {
+      many: async (deps, projects, snapshots) => {
+        const all = await evaluationFactsMany(deps, projects);
+        for (const [id, facts] of all) {
+          const snapshot = snapshots.get(id);
+          if (!snapshot) continue;
+          snapshot.periodicEvaluation = { inExecution: facts.inExecution };
+          if (facts.finalOn && !snapshot.evaluation.recorded) snapshot.evaluation = { recorded: true, on: facts.finalOn };
+        }
+      },
     },
   ],
 };

@@ -63,3 +63,22 @@ export async function evaluationFacts(deps: Deps, project: Pick<ProjectRef, "id"
   const rows = await deps.db.selectFrom("periodic_evaluations").select(["phase", "recorded_at"]).where("organisation_id", "=", project.organisationId).where("project_id", "=", project.id).orderBy("recorded_at", "desc").execute();
   return { inExecution: rows.filter((r) => r.phase === "execution").length, finalOn: rows.find((r) => r.phase === "evaluation")?.recorded_at.slice(0, 10) ?? null };
 }
+
+/** The same for many projects of one organisation, in one statement. */
+export async function evaluationFactsMany(deps: Deps, projects: readonly Pick<ProjectRef, "id" | "organisationId">[]): Promise<Map<string, { inExecution: number; finalOn: string | null }>> {
+  const out = new Map<string, { inExecution: number; finalOn: string | null }>(projects.map((p) => [p.id, { inExecution: 0, finalOn: null }]));
+  if (projects.length === 0) return out;
+  const rows = await deps.db
+    .selectFrom("periodic_evaluations")
+    .select(["project_id", "phase", "recorded_at"])
+    .where("organisation_id", "=", projects[0]!.organisationId)
+    .where("project_id", "in", projects.map((p) => p.id))
+    .orderBy("recorded_at", "desc")
+    .execute();
+  for (const r of rows) {
+    const facts = out.get(r.project_id)!;
+    if (r.phase === "execution") facts.inExecution++;
+    else if (r.phase === "evaluation" && !facts.finalOn) facts.finalOn = r.recorded_at.slice(0, 10);
+  }
+  return out;
+}

@@ -21,6 +21,8 @@ export interface DashboardFilters {
   /** Only projects with something waiting for the actor. */
   mine?: boolean;
   page?: number;
+  /** For callers inside the app that need every match at once (the start page's inbox); pages and the API use the default. */
+  pageSize?: number;
 }
 
 export interface WaitingItem extends MissingItem {
@@ -78,6 +80,7 @@ export async function projectDashboard(deps: Deps, actor: Actor, filters: Dashbo
   const waitingOn = pick(filters.waitingOn, RESPONSIBLES);
   const mine = filters.mine === true;
   const page = Math.max(1, Math.floor(filters.page ?? 1) || 1);
+  const size = Math.max(1, Math.floor(filters.pageSize ?? DASHBOARD_PAGE_SIZE));
   const chosen = { domain, phase, waitingOn, mine };
   if (!isSecondOrThirdLine(actor) && actor.projectRoles.size === 0) return empty(page, chosen);
 
@@ -89,7 +92,7 @@ export async function projectDashboard(deps: Deps, actor: Actor, filters: Dashbo
   const inPhase = phase ? visible.where("phase", "=", phase) : visible;
   const ordered = inPhase.select(PROJECT_COLUMNS).orderBy(phaseOrder).orderBy("title").orderBy("id");
   const names = (ids: string[]) => ownersAndLeads(deps, actor.organisationId, ids);
-  const offset = (page - 1) * DASHBOARD_PAGE_SIZE;
+  const offset = (page - 1) * size;
   let items: DashboardItem[];
   let total: number;
   let waitingForMeCount: number;
@@ -99,17 +102,17 @@ export async function projectDashboard(deps: Deps, actor: Actor, filters: Dashbo
     const filtered = all.filter((i) => (!waitingOn || i.waiting.some((w) => w.who === waitingOn)) && (!mine || i.waitingForMe));
     waitingForMeCount = all.filter((i) => i.waitingForMe).length;
     total = filtered.length;
-    items = filtered.slice(offset, offset + DASHBOARD_PAGE_SIZE);
+    items = filtered.slice(offset, offset + size);
   } else {
     const [totalRow, rows] = await Promise.all([
       inPhase.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      ordered.limit(DASHBOARD_PAGE_SIZE).offset(offset).execute(),
+      ordered.limit(size).offset(offset).execute(),
     ]);
     total = Number(totalRow?.n ?? 0);
     items = await itemsOf(deps, actor, rows, names);
     waitingForMeCount = await countWaitingForMe(deps, actor, inPhase, total);
   }
-  return { items, total, page, pageSize: DASHBOARD_PAGE_SIZE, countsByPhase, waitingForMeCount, filters: chosen };
+  return { items, total, page, pageSize: size, countsByPhase, waitingForMeCount, filters: chosen };
 }
 
 const PROJECT_COLUMNS = ["id", "organisation_id", "title", "phase", "domain", "supplier_involved"] as const;

@@ -8,20 +8,19 @@ export const projectsInbox: InboxSource = {
   name: "projects",
   async collect(deps, actor) {
     const entries: InboxEntry[] = [];
-    for (let page = 1; ; page += 1) {
-      const d = await projectDashboard(deps, actor, { mine: true, page });
-      for (const item of d.items) {
-        for (const w of item.waiting.filter((x) => x.forMe)) {
-          entries.push({
-            key: `${item.id}:${w.key}`,
-            project: { id: item.id, title: item.title },
-            what: (words) => missingText(words, w),
-            href: missingHref(item.id, w.key),
-            since: w.since,
-          });
-        }
+    // Every project with something waiting for the reader, in one call: its readiness comes in fixed batches.
+    const d = await projectDashboard(deps, actor, { mine: true, pageSize: 100_000 });
+    for (const item of d.items) {
+      for (const w of item.waiting.filter((x) => x.forMe)) {
+        entries.push({
+          key: `${item.id}:${w.key}`,
+          project: { id: item.id, title: item.title },
+          what: (words) => missingText(words, w),
+          href: missingHref(item.id, w.key),
+          since: w.since,
+        });
       }
-      if (page * d.pageSize >= d.total) return entries;
     }
+    return entries;
   },
 };

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { runForRequest } from "../db/statement-hooks.ts";
+import { isLargeBodyRequest } from "./large-bodies.ts";
 import { isLang, translator } from "../i18n/index.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -63,7 +64,7 @@ export function overloadGuard(options: OverloadOptions = DEFAULT_OVERLOAD): Midd
     });
   };
   return async (c, next) => {
-    const signal = c.req.raw.signal;
+    const signal = clientGone(c);
     if (!(await admit(signal))) return busy(c, options);
     try {
       if (signal.aborted) return c.body(null, 499 as never);
@@ -72,6 +73,23 @@ export function overloadGuard(options: OverloadOptions = DEFAULT_OVERLOAD): Midd
       release();
     }
   };
+}
+
+/**
+ * A signal that fires when the client goes away. Served by Node, it listens to
+ * the response's socket closing before the answer was written, and does not
+ * touch the request: reading `Request.signal` there would turn the body into a
+ * web stream, which a streamed upload (read from the Node request) then never
+ * sees. Elsewhere (app.request in tests) it is the request's own signal.
+ */
+function clientGone(c: Context<AppEnv>): AbortSignal {
+  const outgoing = (c.env as { outgoing?: import("node:http").ServerResponse } | undefined)?.outgoing;
+  if (!outgoing || typeof outgoing.once !== "function") return isLargeBodyRequest(c) ? new AbortController().signal : c.req.raw.signal;
+  const controller = new AbortController();
+  outgoing.once("close", () => {
+    if (!outgoing.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 function busy(c: Context<AppEnv>, options: OverloadOptions) {

@@ -32,7 +32,8 @@ export function StatusBadge({ children, status }: { children: Child; status?: "n
 /** A table; `captionHidden` keeps the caption for screen readers only, where a heading just above already says it. */
 export function Table({ caption, captionHidden, headers, children }: { caption: string; captionHidden?: boolean; headers: Child[]; children: Child }) {
   return (
-    <div class="utrecht-table-container">
+    // Focusable, so that a keyboard user can scroll a wide table in its own box.
+    <div class="utrecht-table-container" tabindex={0}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class={captionHidden ? "utrecht-table__caption afw-visually-hidden" : "utrecht-table__caption"}>{caption}</caption>
         <thead class="utrecht-table__header">

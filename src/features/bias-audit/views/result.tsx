@@ -55,7 +55,8 @@ function RowHead({ children }: { children: unknown }) {
 /** A table of the report: caption, column headers, rows; scrolls sideways when it is wide. */
 function ReportTable({ caption, headers, container = "afw-bias-scroll", children }: { caption: string; headers: string[]; container?: string; children: Child }) {
   return (
-    <div class={`utrecht-table-container ${container}`}>
+    // Focusable, so that a keyboard user can scroll a wide table in its box.
+    <div class={`utrecht-table-container ${container}`} tabindex={0}>
       <table class="utrecht-table utrecht-table--html-table">
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">

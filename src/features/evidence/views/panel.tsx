@@ -45,7 +45,7 @@ export function EvidencePanel({ ctx, list, headingLevel = 2, label }: { ctx: Pag
   const headingId = `evidence-${list.subjectKind}-${list.subjectId}`;
   const heading = label ?? t("evidence.title");
   return (
-    <section class="afw-evidence" aria-labelledby={headingId}>
+    <div class="afw-evidence">
       {headingLevel === 2 ? <h2 class="utrecht-heading-2" id={headingId}>{heading}</h2> : headingLevel === 3 ? <h3 class="utrecht-heading-3" id={headingId}>{heading}</h3> : <h4 class="utrecht-heading-4" id={headingId}>{heading}</h4>}
       {list.documents.length === 0 ? (
         <Paragraph>{t("evidence.none")}</Paragraph>
@@ -69,6 +69,6 @@ export function EvidencePanel({ ctx, list, headingLevel = 2, label }: { ctx: Pag
           <ButtonLink href={newEvidencePath(list.subjectKind, list.subjectId)}>{t("evidence.add")}</ButtonLink>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -78,7 +78,8 @@ function fontFaces(register: (name: string, type: string, body: Buffer) => strin
         const woff2 = /url\(\.\/files\/([a-z0-9-]+-latin(?:-ext)?-\d+-(?:normal|italic)\.woff2)\)/.exec(body)?.[1];
         if (!woff2) continue;
         const href = register(woff2, "font/woff2", readFileSync(join(dir, "files", woff2)));
-        rules.push(`@font-face ${body.replace(/src:[^;]+;/, `src: url(/assets/${href}) format("woff2");`)}`);
+        // "optional", not "swap": a face that is not there at once is not swapped in later, so nothing moves under the reader's pointer.
+        rules.push(`@font-face ${body.replace(/src:[^;]+;/, `src: url(/assets/${href}) format("woff2");`).replace(/font-display:\s*swap/, "font-display: optional")}`);
         served.add(f.family);
       }
     }

@@ -47,11 +47,17 @@ declare module "./feature.ts" {
   }
 }
 
+/** An organisation's period: its own setting where it made one (null: keep), else the default. */
+function effectiveDays(period: RetentionPeriod, row: { days: number | null } | undefined): number | null {
+  if (!row) return period.defaultDays;
+  return row.days === null ? null : Number(row.days);
+}
+
 /** The periods one organisation has, by key: its own setting, or the default. */
 export async function retentionDaysOf(db: Executor, organisationId: string, periods: readonly RetentionPeriod[]): Promise<Map<string, number | null>> {
   const rows = await db.selectFrom("retention_periods").select(["period_key", "days"]).where("organisation_id", "=", organisationId).execute();
-  const set = new Map(rows.map((r) => [r.period_key, r.days === null ? null : Number(r.days)]));
-  return new Map(periods.map((p) => [p.key, set.has(p.key) ? set.get(p.key)! : p.defaultDays]));
+  const set = new Map(rows.map((r) => [r.period_key, r]));
+  return new Map(periods.map((p) => [p.key, effectiveDays(p, set.get(p.key))]));
 }
 
 /** For a retention task: every organisation whose period is not "keep", with the moment before which things go. */
@@ -64,7 +70,7 @@ export async function retentionCutoffs(tx: Tx, period: RetentionPeriod): Promise
   const now = tx.now().getTime();
   const out: { organisationId: string; before: string }[] = [];
   for (const r of rows) {
-    const days = r.setKey === null ? period.defaultDays : r.days === null ? null : Number(r.days);
+    const days = effectiveDays(period, r.setKey === null ? undefined : { days: r.days });
     if (days !== null) out.push({ organisationId: r.organisationId, before: new Date(now - days * 86_400_000).toISOString() });
   }
   return out;

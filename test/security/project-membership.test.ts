@@ -18,7 +18,7 @@ import { allFeatures, createSeededTestDatabase, testEngines } from "../support/d
 import { demoSeed, realTime } from "../support/demo-seed.ts";
 import { PASSWORD } from "../support/fixtures.ts";
 import { TestClient } from "../support/http-client.ts";
-import { demoFootprint, fill, isPublic, NOT_A_RECORD, PARAM_TABLE, PLAIN_VALUE, recordIds, routesOf, SEGMENT_TABLE, type Route } from "./routes.ts";
+import { demoFootprint, fill, isPublic, NOT_A_RECORD, PARAM_TABLE, paramKind, recordIds, routesOf, SEGMENT_TABLE, type Route } from "./routes.ts";
 
 /** Pages of a project that a member (no organisation role, project role "member") may not open, and why. */
 const MEMBER_REFUSED: Record<string, string> = {
@@ -83,17 +83,15 @@ async function richestProject(db: Database["db"], organisationId: string, tables
   return { projectId, idOf, ofProject };
 }
 
-/** The tables a route's path parameters point into; null when one is not a record (an instrument, a year). */
+/** The tables a route's path parameters point into (plain values left out); null when one is unknown. */
 function tablesOf(path: string): string[] | null {
   const parts = path.split("/");
   const out: string[] = [];
   for (const [i, part] of parts.entries()) {
     if (!part.startsWith(":")) continue;
-    const name = part.slice(1);
-    if (name in PLAIN_VALUE || (name === "id" && parts[i - 1] === "instruments")) continue;
-    const table = PARAM_TABLE[name] ?? (name === "id" ? SEGMENT_TABLE[parts[i - 1] ?? ""] : undefined);
-    if (!table) return null;
-    out.push(table);
+    const kind = paramKind(parts, i);
+    if (!kind) return null;
+    if ("table" in kind) out.push(kind.table);
   }
   return out;
 }

@@ -98,17 +98,23 @@ export async function recordIds(db: Awaited<ReturnType<typeof createSeededTestDa
   return out;
 }
 
+/** What the parameter at `parts[i]` stands for: a plain value, the table of a record, or nothing known. */
+export function paramKind(parts: readonly string[], i: number): { value: string } | { table: string } | null {
+  const name = parts[i]!.slice(1);
+  if (name in PLAIN_VALUE) return { value: PLAIN_VALUE[name]! };
+  if (name === "id" && parts[i - 1] === "instruments") return { value: PLAIN_VALUE.instrumentId! };
+  const table = PARAM_TABLE[name] ?? (name === "id" ? SEGMENT_TABLE[parts[i - 1] ?? ""] : undefined);
+  return table ? { table } : null;
+}
+
 export function fill(path: string, idOf: Record<string, string>): string {
   const parts = path.split("/");
   return parts
     .map((part, i) => {
       if (!part.startsWith(":")) return part;
-      const name = part.slice(1);
-      if (name in PLAIN_VALUE) return PLAIN_VALUE[name]!;
-      if (name === "id" && parts[i - 1] === "instruments") return PLAIN_VALUE.instrumentId!;
-      const table = PARAM_TABLE[name] ?? (name === "id" ? SEGMENT_TABLE[parts[i - 1] ?? ""] : undefined);
-      if (!table) throw new Error(`authorization matrix: no table for ${part} in ${path} — add it to PARAM_TABLE or SEGMENT_TABLE`);
-      return encodeURIComponent(idOf[table]!);
+      const kind = paramKind(parts, i);
+      if (!kind) throw new Error(`authorization matrix: no table for ${part} in ${path} — add it to PARAM_TABLE or SEGMENT_TABLE`);
+      return "value" in kind ? kind.value : encodeURIComponent(idOf[kind.table]!);
     })
     .join("/");
 }

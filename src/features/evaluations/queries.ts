@@ -58,13 +58,7 @@ export async function evaluationOverview(deps: Deps, actor: Actor, projectId: st
   };
 }
 
-/** For the gates: periodic evaluations recorded in execution, and the latest one in the evaluation phase. */
-export async function evaluationFacts(deps: Deps, project: Pick<ProjectRef, "id" | "organisationId">): Promise<{ inExecution: number; finalOn: string | null }> {
-  const rows = await deps.db.selectFrom("periodic_evaluations").select(["phase", "recorded_at"]).where("organisation_id", "=", project.organisationId).where("project_id", "=", project.id).orderBy("recorded_at", "desc").execute();
-  return { inExecution: rows.filter((r) => r.phase === "execution").length, finalOn: rows.find((r) => r.phase === "evaluation")?.recorded_at.slice(0, 10) ?? null };
-}
-
-/** The same for many projects of one organisation, in one statement. */
+/** What the gates need of the periodic evaluations of many projects of one organisation, in one statement. */
 export async function evaluationFactsMany(deps: Deps, projects: readonly Pick<ProjectRef, "id" | "organisationId">[]): Promise<Map<string, { inExecution: number; finalOn: string | null }>> {
   const out = new Map<string, { inExecution: number; finalOn: string | null }>(projects.map((p) => [p.id, { inExecution: 0, finalOn: null }]));
   if (projects.length === 0) return out;

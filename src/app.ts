@@ -6,6 +6,7 @@ import type { Deps } from "./platform/deps.ts";
 import { AppError } from "./platform/errors.ts";
 import { assertUniqueNames, composeNav, Extensions, type Feature } from "./platform/feature.ts";
 import { apiRouter } from "./platform/http/api.ts";
+import { apiDocsRoutes, type OpenApiDoc } from "./platform/http/api-docs.tsx";
 import { assetRoutes } from "./platform/http/assets.ts";
 import { compression } from "./platform/http/compression.ts";
 import { csrf } from "./platform/http/csrf.ts";
@@ -86,10 +87,13 @@ export function createApp(baseDeps: Deps, features: readonly Feature[]): Hono<Ap
   });
   const api = apiRouter();
   for (const feature of features) if (feature.api) api.route("/", feature.api());
-  api.doc31("/openapi.json", {
+  const openApi = {
     openapi: "3.1.0",
     info: { title: "Afweging API", version: "1", description: "The same use cases as the pages, with the same permissions. Errors are RFC 9457 problem+json." },
-  });
+  };
+  api.doc31("/openapi.json", openApi);
   app.route("/api/v1", api);
+  // Browsable documentation of the same document, rendered on the server (no scripts).
+  app.route("/", apiDocsRoutes(() => api.getOpenAPI31Document(openApi) as OpenApiDoc));
   return app;
 }

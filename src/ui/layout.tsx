@@ -86,6 +86,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           </main>
           <footer class="utrecht-page-footer afw-footer">
             <p class="utrecht-paragraph">{t("footer.text")}</p>
+            <p class="utrecht-paragraph"><a class="utrecht-link" href="/api/docs">{t("footer.api")}</a></p>
           </footer>
         </div>
       </body>

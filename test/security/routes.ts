@@ -20,6 +20,7 @@ export const PUBLIC: RegExp[] = [
   /^\/$/, // the public start page for a visitor; a logged-in user's own start page
   /^\/api\/v1\/public\//,
   /^\/api\/v1\/openapi\.json$/,
+  /^\/api\/docs(\/|$)/, // the browsable API documentation (a part of the API, not a record)
   /^\/organisation\/(logo|theme\.css)$/, // the organisation's look, also on the login page
 ];
 

@@ -4,6 +4,7 @@
 // vouch for them through the evidenceSubjects extension point.
 import type { Feature } from "../../platform/feature.ts";
 import { API_UPLOAD_PATH, evidenceApi } from "./api.ts";
+import { evidenceExportFiles } from "./export-files.ts";
 import { en, nl } from "./messages.ts";
 import * as m021 from "./migrations/021-evidence.ts";
 import { evidenceRoutes, UPLOAD_PATH } from "./routes.tsx";
@@ -19,4 +20,5 @@ export const evidenceFeature: Feature = {
   routes: evidenceRoutes,
   api: evidenceApi,
   largeBodyPaths: [UPLOAD_PATH, API_UPLOAD_PATH],
+  organisationExportFiles: [evidenceExportFiles],
 };

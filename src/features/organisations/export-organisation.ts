@@ -5,6 +5,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { forbidden, notFound } from "../../platform/errors.ts";
 import { findOrganisation } from "../../platform/organisations.ts";
 import { inTransaction } from "../../platform/transaction.ts";
+import "./extension-points.ts";
 import { zipStream } from "./zip.ts";
 
 /** Tables that hold nothing worth moving (live sessions). */
@@ -30,7 +31,8 @@ export async function organisationTables(deps: Deps): Promise<TableInfo[]> {
 
 /**
  * The organisation's whole record as a ZIP of JSON: one file per table with only
- * its rows, and README.json describing each table's columns. By its admin or an
+ * its rows, the files features keep for it (evidence) under `files/`, and
+ * README.json describing each table's columns and each folder of files. By its admin or an
  * instance administrator; the export itself is recorded on its chain first.
  */
 export async function exportOrganisation(deps: Deps, actor: ActorWithProfile, organisationId: string): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
@@ -58,11 +60,21 @@ export async function exportOrganisation(deps: Deps, actor: ActorWithProfile, or
       };
       yield { name: `${table.name}.json`, data: new TextEncoder().encode(JSON.stringify(rows, null, 1)) };
     }
+    const files: Record<string, { folder: string; files: number; about: string }> = {};
+    for (const source of deps.extensions.get("organisationExportFiles")) {
+      let count = 0;
+      for await (const file of source.files(deps, organisationId)) {
+        count++;
+        yield { name: `files/${source.folder}/${file.name}`, data: file.data };
+      }
+      files[source.folder] = { folder: `files/${source.folder}/`, files: count, about: source.describe };
+    }
     const about = {
       organisation: { id: organisation!.id, slug: organisation!.slug, name: organisation!.name, tooiCode: organisation!.tooiCode },
       exportedAt: now.toISOString(),
       format: "One JSON file per table: an array of its rows of this organisation, columns as in the database. Timestamps are ISO 8601 UTC text, JSON columns are text, booleans 0/1. Secrets (password and token hashes, client secrets) are left out.",
       tables: readme,
+      files,
     };
     yield { name: "README.json", data: new TextEncoder().encode(JSON.stringify(about, null, 2)) };
   }

@@ -51,6 +51,7 @@ function Release({ ctx, entry, again }: { ctx: PageContext; entry: TeamEntry; ag
       {entry.approvedByName && entry.approvedAt ? <Paragraph>{t("register.approved_by", { name: entry.approvedByName, date: formatDate(entry.approvedAt, lang) })}</Paragraph> : null}
       {entry.retractReason && entry.publicState === "retracted" ? <Paragraph>{t("register.retracted_line", { reason: entry.retractReason })}</Paragraph> : null}
       <Paragraph>{t("register.approve_intro")}</Paragraph>
+      {entry.checksLinks ? <Paragraph>{t("register.links_checked")}</Paragraph> : null}
       {entry.may.approve ? (
         <PostForm action={`${path}/approve`} csrfToken={ctx.csrfToken} label={t("register.approve")}>
           <input type="hidden" name="expectedRevision" value={String(entry.revision)} />
@@ -110,7 +111,7 @@ export function EntryPage({ ctx, entry, again }: { ctx: PageContext; entry: Team
           {again?.errorsFor === "entry" ? <ErrorSummary t={t} errors={again.errors} /> : null}
           <PostForm action={entryPath(entry.project.id)} csrfToken={ctx.csrfToken} label={t("register.panel_title")}>
             <input type="hidden" name="expectedRevision" value={String(entry.revision)} />
-            <EntryFormFields t={t} values={values} lists={lists} errors={again?.errorsFor === "entry" ? again.errors : undefined} />
+            <EntryFormFields t={t} values={values} lists={lists} errors={again?.errorsFor === "entry" ? again.errors : undefined} proposals={entry.proposals} />
             <SubmitButton>{t("register.save")}</SubmitButton>
           </PostForm>
         </section>

@@ -38,6 +38,8 @@ export interface TeamEntry {
   proposals: Partial<Record<FieldName, { sources: MessageKey[]; value: FieldValue; same: boolean }>>;
   may: { prepare: boolean; approve: boolean; publish: boolean; retract: boolean };
   versions: { version: number; publishedAt: string; preparedByName: string; approvedByName: string }[];
+  /** Deliveries to the national register, newest first (none while the connector is off). */
+  deliveries: { version: number; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; updatedAt: string }[];
   feedback: { id: string; kind: string; message: string; replyTo: string | null; createdAt: string }[];
 }
 
@@ -55,6 +57,7 @@ export async function getTeamEntry(deps: Deps, actor: Actor, projectId: string):
   const draftState = (row?.draft_state ?? "draft") as TeamEntry["draftState"];
   const versions = row ? await deps.db.selectFrom("register_entry_versions").select(["version", "published_at", "prepared_by_name", "approved_by_name"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("version", "desc").execute() : [];
   const feedback = row ? await deps.db.selectFrom("register_feedback").select(["id", "kind", "message", "reply_to", "created_at"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("created_at", "desc").limit(100).execute() : [];
+  const deliveries = row ? await deps.db.selectFrom("register_deliveries").select(["version", "status", "attempts", "last_error", "next_attempt_at", "updated_at"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("created_at", "desc").limit(20).execute() : [];
   const missing = missingRequired(fields);
   const publicState = (row?.public_state ?? "unpublished") as TeamEntry["publicState"];
   return {
@@ -85,6 +88,7 @@ export async function getTeamEntry(deps: Deps, actor: Actor, projectId: string):
       retract: publicState === "published" && mayPublish(actor, project.id),
     },
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, preparedByName: v.prepared_by_name, approvedByName: v.approved_by_name })),
+    deliveries: deliveries.map((d) => ({ version: d.version, status: d.status, attempts: d.attempts, lastError: d.last_error, nextAttemptAt: d.next_attempt_at, updatedAt: d.updated_at })),
     feedback: feedback.map((f) => ({ id: f.id, kind: f.kind, message: f.message, replyTo: f.reply_to, createdAt: f.created_at })),
   };
 }

@@ -3,11 +3,12 @@
 // and PostgreSQL, beside a bare Hono handler in the same run. See README.md.
 //   npx tsx bench/http.ts [--engines sqlite,postgres] [--projects 10000] [--orgs 20]
 //                         [--clients 50] [--seconds 5] [--port 3690]
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { peakOf, readyOf, startServer, withDb } from "./support.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -111,25 +112,6 @@ async function runEngine(engine: string) {
   return { results, peakMb };
 }
 
-function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["bin/afweging.js", "serve"], { env, cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
-}
-
-function readyOf(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      if (/ready|draait|localhost/.test(d.toString())) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-}
-
-/** Peak resident memory of a child (VmHWM), in MB. */
-function peakOf(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)![1]) / 1024);
-}
-
 async function drive(name: string, request: () => Promise<Response>): Promise<Result> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -182,45 +164,6 @@ async function logIn(base: string, email: string): Promise<{ cookie: string; csr
 async function firstProject(base: string, who: { cookie: string }): Promise<string> {
   const list = (await (await fetch(`${base}/api/v1/projects`, { headers: { cookie: who.cookie } })).json()) as { items: { id: string }[] };
   return list.items[0]!.id;
-}
-
-async function withDb<T>(engine: string, url: string, work: (q: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, bulk: (table: string, rows: Record<string, unknown>[]) => Promise<void>) => Promise<T>): Promise<T> {
-  if (engine === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
-    const db = new Database(url.slice("sqlite:".length));
-    try {
-      const q = async (sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as Record<string, unknown>[];
-      const bulk = async (table: string, rows: Record<string, unknown>[]) => {
-        if (!rows.length) return;
-        const cols = Object.keys(rows[0]!);
-        const stmt = db.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`);
-        db.transaction(() => rows.forEach((r) => stmt.run(...cols.map((c) => r[c]))))();
-      };
-      return await work(q, bulk);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const q = async (sql: string, params: unknown[] = []) => {
-      let i = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows;
-    };
-    const bulk = async (table: string, rows: Record<string, unknown>[]) => {
-      const cols = Object.keys(rows[0] ?? {});
-      for (let at = 0; at < rows.length; at += 500) {
-        const chunk = rows.slice(at, at + 500);
-        let i = 0;
-        const values = chunk.map(() => `(${cols.map(() => `$${++i}`).join(",")})`).join(",");
-        await client.query(`insert into ${table} (${cols.join(",")}) values ${values}`, chunk.flatMap((r) => cols.map((c) => r[c])));
-      }
-    };
-    return await work(q, bulk);
-  } finally {
-    await client.end();
-  }
 }
 
 async function ownerId(engine: string, url: string): Promise<string> {

@@ -61,6 +61,7 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/api/v1/assessment-settings": ["admin"],
   "/admin/sso": ["admin"],
   "/admin/sso/new": ["admin"],
+  "/admin/register-koppeling": ["admin"],
   "/api/v1/sso/providers": ["admin"],
   "/api/v1/sso/settings": ["admin"],
   // The audit trail: the 3rd line.

@@ -16,9 +16,12 @@ import { classificationsOf } from "./records.ts";
 import { aiActRoutes } from "./routes.tsx";
 import { AiActPanel } from "./views/panel.tsx";
 import "./schema.ts";
+import { aiActRegisterPrefill } from "./register-prefill.ts";
 
 export const aiActFeature: Feature = {
   name: "ai-act",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [aiActRegisterPrefill],
   messages: { nl, en },
   migrations: { "050-ai-act-classifications": m050, "051-ai-act-registration": m051 },
   personalData: [

@@ -15,9 +15,12 @@ import { depiaState } from "./depia.ts";
 import { screeningRecordsOf } from "./screening.ts";
 import { assessmentsSnapshot } from "./snapshot-batch.ts";
 import { ProjectPanel } from "./views/depia-pages.tsx";
+import { screeningRegisterPrefill, depiaRegisterPrefill } from "./register-prefill.ts";
 
 export const assessmentsFeature: Feature = {
   name: "assessments",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [screeningRegisterPrefill, depiaRegisterPrefill],
   messages: { nl, en },
   migrations: { "010-assessments": m010 },
   measureSources: assessmentMeasureSources,

@@ -11,9 +11,12 @@ import * as m022 from "./migrations/022-audits.ts";
 import { auditRoutes } from "./routes.tsx";
 import { AuditsPanel } from "./views/panel.tsx";
 import "./schema.ts";
+import { auditsRegisterPrefill } from "./register-prefill.ts";
 
 export const auditsFeature: Feature = {
   name: "audits",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [auditsRegisterPrefill],
   messages: { nl, en },
   migrations: { "022-audits": m022 },
   // Names kept beside ids, replaced when a user is anonymised.

@@ -8,9 +8,12 @@ import * as m004 from "./migrations/004-instrument-responses.ts";
 import { instrumentResponseRoutes } from "./routes.tsx";
 import { responseProgress } from "./service.ts";
 import { CanvasPanel } from "./views/canvas-panel.tsx";
+import { canvasRegisterPrefill } from "./register-prefill.ts";
 
 export const instrumentResponsesFeature: Feature = {
   name: "instrument-responses",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [canvasRegisterPrefill],
   messages: { nl, en },
   migrations: { "004-instrument-responses": m004 },
   // Names kept beside ids, replaced when a user is anonymised.

@@ -8,9 +8,12 @@ import * as m003 from "./migrations/003-measures.ts";
 import { measureRoutes } from "./routes.tsx";
 import { listMeasures, measureCounts, measureCountsMany } from "./queries.ts";
 import { MeasuresPanel } from "./views.tsx";
+import { measuresRegisterPrefill } from "./register-prefill.ts";
 
 export const measuresFeature: Feature = {
   name: "measures",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [measuresRegisterPrefill],
   messages: { nl, en },
   migrations: { "003-measures": m003 },
   // Names kept beside ids, replaced when a user is anonymised.

@@ -14,6 +14,7 @@ import { procurementRoutes } from "./routes.tsx";
 import { isSigner, listContracts, supplierState } from "./service.ts";
 import { ContractsPanel } from "./views/panel.tsx";
 import "./schema.ts";
+import { contractRegisterPrefill } from "./register-prefill.ts";
 
 /** Who uses the contracts overview: the 2nd line that signs, and the owners and leads of projects. */
 function usesContracts(actor: Actor): boolean {
@@ -22,6 +23,8 @@ function usesContracts(actor: Actor): boolean {
 
 export const procurementFeature: Feature = {
   name: "procurement",
+  // What the project's register entry is pre-filled with from this feature.
+  registerPrefillSources: [contractRegisterPrefill],
   messages: { nl, en },
   migrations: { "020-procurement": m020 },
   // Names kept beside ids, replaced when a user is anonymised.

@@ -2,14 +2,14 @@
 // extras left out), its JSON Schema made from the same field list, a CSV of
 // the register and an Atom feed of new and changed entries.
 import { isEmptyValue, REGISTER_FIELDS, STANDARD_VERSION, type RegisterField } from "./fields.ts";
-import type { PublicEntry } from "./public.ts";
+import type { ExportedEntry } from "./public.ts";
 
 export type V1Entry = Record<string, unknown>;
 
 const STANDARD_FIELDS = (REGISTER_FIELDS as readonly RegisterField[]).filter((f) => !f.local);
 
 /** One entry in the standard's shape: its fields as published, plus the system's own. */
-export function toV1(entry: PublicEntry): V1Entry {
+export function toV1(entry: ExportedEntry): V1Entry {
   const out: V1Entry = {};
   for (const f of STANDARD_FIELDS) {
     const v = entry.fields[f.name as keyof typeof entry.fields];
@@ -65,7 +65,7 @@ function csvCell(v: unknown): string {
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function registerCsv(entries: PublicEntry[]): string {
+export function registerCsv(entries: ExportedEntry[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const e of entries) {
     const v1 = toV1(e);
@@ -76,7 +76,7 @@ export function registerCsv(entries: PublicEntry[]): string {
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function registerAtom(entries: PublicEntry[], baseUrl: string, title: string): string {
+export function registerAtom(entries: ExportedEntry[], baseUrl: string, title: string): string {
   const updated = entries[0]?.publishedAt ?? new Date(0).toISOString();
   const items = entries.map((e) => {
     const link = `${baseUrl}/openbaar/register/${e.lars}`;

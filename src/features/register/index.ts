@@ -8,6 +8,12 @@ import { registerApi } from "./api.ts";
 import { en, nl } from "./messages.ts";
 import * as m030 from "./migrations/030-register.ts";
 import * as m031 from "./migrations/031-register-feedback.ts";
+import * as m032 from "./migrations/032-register-connector.ts";
+import * as m033 from "./migrations/033-register-term-counts.ts";
+import { can } from "../../domain/permissions/permissions.ts";
+import { every } from "../../platform/periodic.ts";
+import { runDeliveries } from "./deliver.ts";
+import { CONNECTOR_PATH } from "./views/connector-page.tsx";
 import { getTeamEntry } from "./queries.ts";
 import { publicStartPage, registerRoutes } from "./routes.tsx";
 import { RegisterPanel } from "./views/team-pages.tsx";
@@ -16,7 +22,7 @@ import "./schema.ts";
 export const registerFeature: Feature = {
   name: "register",
   messages: { nl, en },
-  migrations: { "030-register": m030, "031-register-feedback": m031 },
+  migrations: { "030-register": m030, "031-register-feedback": m031, "032-register-connector": m032, "033-register-term-counts": m033 },
   personalData: [
     { table: "register_entries", name: "prepared_by_name", by: "prepared_by" },
     { table: "register_entries", name: "approved_by_name", by: "approved_by" },
@@ -25,7 +31,14 @@ export const registerFeature: Feature = {
   ],
   routes: registerRoutes,
   api: registerApi,
-  nav: [{ href: "/register", labelKey: "register.nav", visible: (c) => !!c.actor && c.actor.projectRoles.size > 0, before: "/audit-log" }],
+  nav: [
+    { href: "/register", labelKey: "register.nav", visible: (c) => !!c.actor && c.actor.projectRoles.size > 0, before: "/audit-log" },
+    { href: CONNECTOR_PATH, labelKey: "register.connector_nav", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" },
+  ],
+  // Deliveries to the national register that failed (or were cut off by a restart) are tried again every minute.
+  onStart: async (deps) => {
+    every("register-deliveries", 60_000, () => runDeliveries(deps).then(() => undefined));
+  },
   homeTasks: [{ href: "/register", labelKey: "register.home_task", visible: (c) => !!c.actor && c.actor.projectRoles.size > 0 }],
   publicStartPage: [publicStartPage],
   projectPanels: [

@@ -17,7 +17,7 @@ export async function ensureEntry(tx: Tx, actor: Actor, project: ProjectRef): Pr
   if (existing) return existing;
   const now = tx.now().toISOString();
   const id = tx.newId();
-  const draft = await prefillFor(tx, project);
+  const draft = (await prefillFor(tx, project)).fields;
   await tx.db
     .insertInto("register_entries")
     .values({

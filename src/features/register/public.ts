@@ -55,7 +55,9 @@ function publicBase(deps: Deps, query: PublicQueryData) {
   if (query.value) q = q.where(containsJson("e.pub_values_json", query.value));
   if (query.technology) q = q.where(containsJson("e.pub_technologies_json", query.technology));
   for (const term of queryTerms(query.q ?? "")) {
-    q = q.where("e.id", "in", deps.db.selectFrom("register_search_terms").select("entry_id").where("term", "like", `${term}%`));
+    // A prefix as a range of the terms' index (both engines), the LIKE only to keep it exact under any collation.
+    const next = term.slice(0, -1) + String.fromCodePoint(term.codePointAt(term.length - 1)! + 1);
+    q = q.where("e.id", "in", deps.db.selectFrom("register_search_terms").select("entry_id").where("term", ">=", term).where("term", "<", next).where("term", "like", `${term}%`));
   }
   return q;
 }
@@ -86,8 +88,25 @@ export interface Facets {
   technologies: string[];
 }
 
+const FACETS_FOR_MS = 30_000;
+const facetsMemo = new WeakMap<Deps["db"], { at: number; facets: Facets }>();
+
+/**
+ * The filter lists of the public register: organisations with public entries,
+ * and the values and technologies they name. Kept for 30 seconds per database
+ * (a new value shows in the list within that time; the search itself is always
+ * current), so a page does not read every public entry.
+ */
 export async function publicFacets(deps: Deps): Promise<Facets> {
-  const orgs = await deps.db.selectFrom("register_entries as e").innerJoin("organisations as o", "o.id", "e.organisation_id").select(["o.slug", "o.name"]).distinct().where("e.public_state", "=", "published").orderBy("o.name").execute();
+  const memo = facetsMemo.get(deps.db);
+  const now = Date.now();
+  if (memo && now - memo.at < FACETS_FOR_MS) return memo.facets;
+  const orgs = await deps.db
+    .selectFrom("organisations as o")
+    .select(["o.slug", "o.name"])
+    .where((eb) => eb.exists(eb.selectFrom("register_entries as e").select("e.id").whereRef("e.organisation_id", "=", "o.id").where("e.public_state", "=", "published")))
+    .orderBy("o.name")
+    .execute();
   const lists = await deps.db.selectFrom("register_entries").select(["pub_values_json", "pub_technologies_json"]).distinct().where("public_state", "=", "published").limit(2000).execute();
   const values = new Set<string>();
   const tech = new Set<string>();
@@ -95,7 +114,9 @@ export async function publicFacets(deps: Deps): Promise<Facets> {
     readStringList(r.pub_values_json).forEach((v) => values.add(v));
     readStringList(r.pub_technologies_json).forEach((v) => tech.add(v));
   }
-  return { organisations: orgs, values: [...values].sort((a, b) => a.localeCompare(b, "nl")), technologies: [...tech].sort() };
+  const facets = { organisations: orgs, values: [...values].sort((a, b) => a.localeCompare(b, "nl")), technologies: [...tech].sort() };
+  facetsMemo.set(deps.db, { at: now, facets });
+  return facets;
 }
 
 export interface PublicEntry {
@@ -148,32 +169,68 @@ export async function getPublicEntry(deps: Deps, lars: string, version?: number)
   };
 }
 
-/** Entries that share the most search terms with this one (then the same policy area), at most five. */
+/** How many of an entry's terms "similar" looks at: its rarest ones that another entry also has. */
+const SIMILAR_TERMS = 12;
+
+/** Entries that share the most of this one's rarest search terms, at most five. */
 export async function similarEntries(deps: Deps, entryId: string): Promise<PublicSummary[]> {
-  const shared = await deps.db
+  const rare = await deps.db
     .selectFrom("register_search_terms as mine")
-    .innerJoin("register_search_terms as other", "other.term", "mine.term")
+    .innerJoin("register_term_counts as c", "c.term", "mine.term")
+    .select("mine.term")
+    .where("mine.entry_id", "=", entryId)
+    .where("c.entries", ">", 1)
+    .where(sql<boolean>`length(mine.term) > 3`)
+    .orderBy("c.entries")
+    .orderBy("mine.term")
+    .limit(SIMILAR_TERMS)
+    .execute();
+  if (!rare.length) return [];
+  const shared = await deps.db
+    .selectFrom("register_search_terms as other")
     .innerJoin("register_entries as e", "e.id", "other.entry_id")
     .innerJoin("organisations as o", "o.id", "e.organisation_id")
     .select(["e.lars", "e.pub_name", "e.pub_summary", "e.pub_status", "e.pub_category", "e.pub_updated_at", "o.name as organisation_name", "o.slug as organisation_slug", (eb) => eb.fn.countAll<string | number>().as("n")])
-    .where("mine.entry_id", "=", entryId)
+    .where("other.term", "in", rare.map((r) => r.term))
     .where("other.entry_id", "!=", entryId)
     .where("e.public_state", "=", "published")
-    .where(sql<boolean>`length(mine.term) > 3`)
     .groupBy(["e.lars", "e.pub_name", "e.pub_summary", "e.pub_status", "e.pub_category", "e.pub_updated_at", "o.name", "o.slug"])
     .orderBy("n", "desc")
+    .orderBy("e.pub_updated_at", "desc")
     .orderBy("e.lars")
     .limit(5)
     .execute();
   return shared.map((r) => ({ lars: r.lars, name: r.pub_name ?? "", summary: r.pub_summary ?? "", status: r.pub_status ?? "", category: r.pub_category ?? "", organisationName: r.organisation_name, organisationSlug: r.organisation_slug, updatedAt: r.pub_updated_at ?? "" }));
 }
 
-/** Every published entry of an organisation (for its export), newest version each. */
-export async function publishedEntriesOf(deps: Deps, organisationSlug: string | null): Promise<PublicEntry[]> {
-  let q = deps.db.selectFrom("register_entries as e").innerJoin("organisations as o", "o.id", "e.organisation_id").select("e.lars").where("e.public_state", "=", "published").orderBy("e.pub_updated_at", "desc");
+/** What the exports need of a published entry (its newest version). */
+export type ExportedEntry = Pick<PublicEntry, "lars" | "version" | "fields" | "firstPublishedAt" | "publishedAt" | "organisation">;
+
+/** Every published entry (of one organisation, or all), newest version each, newest first: two statements, whatever their number. */
+export async function publishedEntriesOf(deps: Deps, organisationSlug: string | null, limit = 5000): Promise<ExportedEntry[]> {
+  let q = deps.db
+    .selectFrom("register_entries as e")
+    .innerJoin("organisations as o", "o.id", "e.organisation_id")
+    .select(["e.id", "e.lars", "e.published_version", "e.first_published_at", "o.name", "o.slug", "o.tooi_code"])
+    .where("e.public_state", "=", "published")
+    .orderBy("e.pub_updated_at", "desc")
+    .orderBy("e.lars");
   if (organisationSlug !== null) q = q.where("o.slug", "=", organisationSlug);
-  const rows = await q.limit(5000).execute();
-  const out: PublicEntry[] = [];
-  for (const r of rows) out.push(await getPublicEntry(deps, r.lars));
-  return out;
+  const rows = await q.limit(limit).execute();
+  const versions = new Map<string, { fields_json: string; published_at: string; version: number }>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const found = await deps.db
+      .selectFrom("register_entry_versions as v")
+      .innerJoin("register_entries as e", (j) => j.onRef("e.id", "=", "v.entry_id").onRef("e.published_version", "=", "v.version"))
+      .select(["v.entry_id", "v.fields_json", "v.published_at", "v.version"])
+      .where("v.entry_id", "in", ids)
+      .execute();
+    for (const v of found) versions.set(v.entry_id, v);
+  }
+  return rows.flatMap((r) => {
+    const v = versions.get(r.id);
+    if (!v) return [];
+    return [{ lars: r.lars, version: v.version, fields: fieldsOf(v.fields_json), firstPublishedAt: r.first_published_at ?? v.published_at, publishedAt: v.published_at, organisation: { name: r.name, slug: r.slug, tooiCode: r.tooi_code } }];
+  });
 }

@@ -4,12 +4,14 @@
 import { canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
+import { findOrganisation } from "../../platform/organisations.ts";
 import { loadProjectForActor } from "../projects/access.ts";
 import type { ProjectRef } from "../projects/extension-points.ts";
 import { draftOf, entryQuery, mayApproveRole, mayPrepare, mayPublish } from "./access.ts";
 import { b1Hints, completeness, missingRequired, type B1Hint } from "./checks.ts";
-import type { EntryFields, FieldName } from "./fields.ts";
-import { prefillFor } from "./prefill.ts";
+import type { EntryFields, FieldName, FieldValue } from "./fields.ts";
+import type { MessageKey } from "../../platform/i18n/index.ts";
+import { prefillFor, sameValue } from "./prefill.ts";
 
 export interface TeamEntry {
   project: ProjectRef;
@@ -30,19 +32,32 @@ export interface TeamEntry {
   completeness: number;
   missing: FieldName[];
   b1: B1Hint[];
+  /** Per field, what the project's records propose and from where; `same` when the entry holds that value. */
+  /** The organisation checks links before approval. */
+  checksLinks: boolean;
+  proposals: Partial<Record<FieldName, { sources: MessageKey[]; value: FieldValue; same: boolean }>>;
   may: { prepare: boolean; approve: boolean; publish: boolean; retract: boolean };
   versions: { version: number; publishedAt: string; preparedByName: string; approvedByName: string }[];
+  /** Deliveries to the national register, newest first (none while the connector is off). */
+  deliveries: { version: number; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; updatedAt: string }[];
   feedback: { id: string; kind: string; message: string; replyTo: string | null; createdAt: string }[];
 }
 
 export async function getTeamEntry(deps: Deps, actor: Actor, projectId: string): Promise<TeamEntry> {
   const project = await loadProjectForActor(deps.db, actor, projectId);
   const row = await entryQuery(deps.db, actor.organisationId, project.id).executeTakeFirst();
-  const fields = row ? draftOf(row) : await prefillFor(deps, project);
+  const prefill = await prefillFor(deps, project);
+  const fields = row ? draftOf(row) : prefill.fields;
+  const proposals: TeamEntry["proposals"] = {};
+  for (const [name, sources] of Object.entries(prefill.sources) as [FieldName, MessageKey[]][]) {
+    const value = prefill.fields[name]!;
+    proposals[name] = { sources, value, same: sameValue(value, fields[name]) };
+  }
   const today = deps.now().toISOString().slice(0, 10);
   const draftState = (row?.draft_state ?? "draft") as TeamEntry["draftState"];
   const versions = row ? await deps.db.selectFrom("register_entry_versions").select(["version", "published_at", "prepared_by_name", "approved_by_name"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("version", "desc").execute() : [];
   const feedback = row ? await deps.db.selectFrom("register_feedback").select(["id", "kind", "message", "reply_to", "created_at"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("created_at", "desc").limit(100).execute() : [];
+  const deliveries = row ? await deps.db.selectFrom("register_deliveries").select(["version", "status", "attempts", "last_error", "next_attempt_at", "updated_at"]).where("entry_id", "=", row.id).where("organisation_id", "=", actor.organisationId).orderBy("created_at", "desc").limit(20).execute() : [];
   const missing = missingRequired(fields);
   const publicState = (row?.public_state ?? "unpublished") as TeamEntry["publicState"];
   return {
@@ -64,6 +79,8 @@ export async function getTeamEntry(deps: Deps, actor: Actor, projectId: string):
     completeness: completeness(fields),
     missing,
     b1: b1Hints(fields),
+    proposals,
+    checksLinks: !!(await findOrganisation(deps.db, actor.organisationId))?.settings.checkRegisterLinks,
     may: {
       prepare: mayPrepare(actor, project.id),
       approve: !!row && draftState === "draft" && !!row.prepared_by && row.prepared_by !== actor.userId && mayApproveRole(actor, project.id) && missing.length === 0,
@@ -71,6 +88,7 @@ export async function getTeamEntry(deps: Deps, actor: Actor, projectId: string):
       retract: publicState === "published" && mayPublish(actor, project.id),
     },
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, preparedByName: v.prepared_by_name, approvedByName: v.approved_by_name })),
+    deliveries: deliveries.map((d) => ({ version: d.version, status: d.status, attempts: d.attempts, lastError: d.last_error, nextAttemptAt: d.next_attempt_at, updatedAt: d.updated_at })),
     feedback: feedback.map((f) => ({ id: f.id, kind: f.kind, message: f.message, replyTo: f.reply_to, createdAt: f.created_at })),
   };
 }

@@ -7,11 +7,14 @@ import { readStringList } from "../../platform/db/json-columns.ts";
 import { AppError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
-import { lockProjectForActor } from "../projects/access.ts";
+import { findOrganisation } from "../../platform/organisations.ts";
+import { loadProjectForActor, lockProjectForActor } from "../projects/access.ts";
 import { setPublicationState } from "../projects/set-publication-state.ts";
-import { draftOf, lockEntry, mayApproveRole, mayPublish, requireEntry, userName } from "./access.ts";
+import { draftOf, entryQuery, lockEntry, mayApproveRole, mayPublish, requireEntry, userName } from "./access.ts";
 import { missingRequired } from "./checks.ts";
+import { recordDelivery } from "./connector.ts";
 import { RetractInput } from "./entry-input.ts";
+import { brokenLinks } from "./link-check.ts";
 import { replaceSearchTerms, searchTextOf } from "./search-index.ts";
 
 const expected = (input: unknown): number | undefined => {
@@ -19,7 +22,25 @@ const expected = (input: unknown): number | undefined => {
   return typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined;
 };
 
+/**
+ * When the organisation checks links: the working copy's links are asked
+ * before the approval's transaction (never waiting on the network inside it);
+ * the approval then holds only if the entry is still the revision checked.
+ * Nothing is asked for someone who may not approve.
+ */
+async function checkLinksBeforeApproval(deps: Deps, actor: Actor, projectId: string): Promise<number | null> {
+  const organisation = await findOrganisation(deps.db, actor.organisationId);
+  if (!organisation?.settings.checkRegisterLinks) return null;
+  const project = await loadProjectForActor(deps.db, actor, projectId);
+  const row = await entryQuery(deps.db, actor.organisationId, project.id).executeTakeFirst();
+  if (!row || !mayApproveRole(actor, project.id) || row.prepared_by === actor.userId || row.draft_state !== "draft") return null;
+  const broken = await brokenLinks(draftOf(row));
+  if (broken.length) throw new AppError("rule_refused", "register.links_broken", { params: { links: broken.map((b) => b.url).join(", ") } });
+  return row.revision;
+}
+
 export async function approveEntry(deps: Deps, actor: Actor, projectId: string, input: unknown = {}): Promise<void> {
+  const checkedRevision = await checkLinksBeforeApproval(deps, actor, projectId);
   await inTransaction(deps, actor, async (tx) => {
     const project = await lockProjectForActor(tx, actor, projectId);
     const row = requireEntry(await lockEntry(tx, actor.organisationId, project.id));
@@ -29,6 +50,7 @@ export async function approveEntry(deps: Deps, actor: Actor, projectId: string, 
     const rev = expected(input);
     if (rev !== undefined && rev !== row.revision) throw new AppError("conflict", "register.changed_meanwhile");
     if (row.draft_state !== "draft") throw new AppError("conflict", "register.not_draft");
+    if (checkedRevision !== null && checkedRevision !== row.revision) throw new AppError("conflict", "register.changed_meanwhile");
     const missing = missingRequired(draftOf(row));
     if (missing.length) throw new AppError("rule_refused", "register.missing_required", { params: { fields: missing.join(", ") } });
     const now = tx.now().toISOString();
@@ -66,6 +88,7 @@ export async function publishEntry(deps: Deps, actor: Actor, projectId: string):
       .execute();
     await replaceSearchTerms(tx, actor.organisationId, row.id, searchTextOf(fields));
     await setPublicationState(tx, actor.organisationId, project.id, "published");
+    await recordDelivery(tx, actor.organisationId, row.id, version);
     await tx.audit({ action: "register_entry.published", entityType: "register_entry", entityId: row.id, after: { version, lars: row.lars } });
     return { version };
   });

@@ -8,7 +8,10 @@ import type { MessageKey } from "../../platform/i18n/index.ts";
 import { findOrganisation } from "../../platform/organisations.ts";
 import { formLists } from "../expert-table/form-lists.ts";
 import { listPublishedAdvice } from "../committee/public-advice.ts";
+import { getConnector, saveConnector } from "./connector.ts";
+import { deliverSoon, retryDelivery } from "./deliver.ts";
 import { registerAtom } from "./export.ts";
+import { CONNECTOR_PATH, ConnectorPage } from "./views/connector-page.tsx";
 import { feedbackFormToken, submitFeedback } from "./feedback.ts";
 import { fieldsFromForm, formFieldOf } from "./form-values.ts";
 import { prepareEntry } from "./prepare-entry.ts";
@@ -49,7 +52,26 @@ async function showDetail(c: AppContext, lars: string, version?: number, feedbac
 
 const TEAM_ACTIONS: { path: string; form: string; flash: MessageKey; run: (c: AppContext, id: string, body: Record<string, string>) => Promise<unknown> }[] = [
   { path: "approve", form: "release", flash: "register.approved", run: (c, id, body) => approveEntry(deps(c), requireActor(c), id, body) },
-  { path: "publish", form: "release", flash: "register.published", run: (c, id) => publishEntry(deps(c), requireActor(c), id) },
+  {
+    path: "publish",
+    form: "release",
+    flash: "register.published",
+    run: async (c, id) => {
+      const actor = requireActor(c);
+      await publishEntry(deps(c), actor, id);
+      deliverSoon(deps(c), actor.organisationId); // after the commit; what fails is tried again later
+    },
+  },
+  {
+    path: "deliver",
+    form: "deliveries",
+    flash: "register.delivery_retrying",
+    run: async (c, id) => {
+      const actor = requireActor(c);
+      await retryDelivery(deps(c), actor, id);
+      deliverSoon(deps(c), actor.organisationId);
+    },
+  },
   { path: "retract", form: "retract", flash: "register.retracted", run: (c, id, body) => retractEntry(deps(c), requireActor(c), id, body) },
 ];
 
@@ -72,7 +94,7 @@ export function registerRoutes(): Hono<AppEnv> {
   });
 
   app.get("/openbaar/register.atom", async (c) => {
-    const entries = (await publishedEntriesOf(deps(c), c.req.query("organisation")?.slice(0, 100) ?? null)).slice(0, 50);
+    const entries = await publishedEntriesOf(deps(c), c.req.query("organisation")?.slice(0, 100) ?? null, 50);
     c.header("Content-Type", "application/atom+xml; charset=utf-8");
     return c.body(registerAtom(entries, deps(c).config.baseUrl, c.get("t")("register.feed_title")));
   });
@@ -93,6 +115,24 @@ export function registerRoutes(): Hono<AppEnv> {
         return redirectWithFlash(c, `/openbaar/register/${lars}?verstuurd=1#melding`);
       },
       (errors, status) => showDetail(c, lars, undefined, { values: body, errors, status }),
+    );
+  });
+
+  const showConnector = async (c: AppContext, again?: { values: Record<string, string>; errors: AppError["fieldErrors"]; status: number }) => {
+    const connector = await getConnector(deps(c), requireActor(c));
+    return renderPage(c, c.get("t")("register.connector_title"), (ctx) => <ConnectorPage ctx={ctx} connector={connector} values={again?.values} errors={again?.errors} />, again?.status ?? 200);
+  };
+  app.get(CONNECTOR_PATH, (c) => showConnector(c));
+  app.post(CONNECTOR_PATH, async (c) => {
+    const actor = requireActor(c);
+    const body = await formBody(c);
+    return handleForm(
+      c,
+      async () => {
+        await saveConnector(deps(c), actor, body);
+        return redirectWithFlash(c, CONNECTOR_PATH, "register.connector_saved");
+      },
+      (errors, status) => showConnector(c, { values: { ...body, clientSecret: "" }, errors, status }),
     );
   });
 

@@ -70,3 +70,21 @@ export function sanitiseHtml(input: string, allowTags = true): string {
 export function plainText(html: string): string {
   return decodeEntities(html.replace(/<br\s*\/?>|<\/(p|li)>/gi, " \n").replace(/<[^>]*>/g, "")).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
 }
+
+/** Plain text made safe to place inside limited HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** An intro and a bulleted list of plain texts, as many items as fit in `max` characters (each item cut at 200). */
+export function htmlList(intro: string, items: readonly string[], max: number): string {
+  let out = "";
+  for (const item of items) {
+    const text = item.trim().length > 200 ? `${item.trim().slice(0, 199)}…` : item.trim();
+    if (!text) continue;
+    const li = `<li>${escapeHtml(text)}</li>`;
+    if (intro.length + out.length + li.length + 9 > max) break;
+    out += li;
+  }
+  return out ? `${intro}<ul>${out}</ul>` : "";
+}

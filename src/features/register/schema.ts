@@ -71,11 +71,53 @@ export interface RegisterFeedbackTable {
   created_at: string;
 }
 
+/** The national register's delivery API of one organisation (off by default). */
+export interface RegisterConnectorTable {
+  organisation_id: string;
+  enabled: number;
+  /** The API's base address; the paths below it are assumed as written in deliver.ts. */
+  api_url: string;
+  token_url: string;
+  client_id: string;
+  /** The OAuth2 client secret, sealed with the platform's secret box (never stored in the clear). */
+  client_secret_sealed: string | null;
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+/** One published version on its way to the national register. */
+export interface RegisterDeliveryTable {
+  id: string;
+  organisation_id: string;
+  entry_id: string;
+  version: number;
+  /** pending, delivering, delivered, failed (tried again later) or given_up. */
+  status: string;
+  attempts: number;
+  /** A code of what went wrong the last time (token_refused, status_500, timeout, unreachable, …). */
+  last_error: string | null;
+  /** The register's id of the entry, as its API answered. */
+  remote_lars: string | null;
+  next_attempt_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegisterTermCountTable {
+  term: string;
+  /** Public entries with this term. */
+  entries: number;
+}
+
 declare module "../../platform/db/schema.ts" {
   interface DatabaseSchema {
     register_entries: RegisterEntryTable;
     register_entry_versions: RegisterEntryVersionTable;
     register_search_terms: RegisterSearchTermTable;
     register_feedback: RegisterFeedbackTable;
+    register_connectors: RegisterConnectorTable;
+    register_deliveries: RegisterDeliveryTable;
+    register_term_counts: RegisterTermCountTable;
   }
 }

@@ -145,6 +145,8 @@ export const AUDIT_ACTIONS = {
   "register_entry.published": "register_entry",
   "register_entry.retracted": "register_entry",
   "register_entry.feedback_received": "register_entry",
+  "register_entry.delivery_retried": "register_entry",
+  "register_connector.updated": "organisation",
   "ai_act.classified": "project",
   "ai_act.review_confirmed": "project",
   "ai_act.review_rejected": "project",

@@ -1,5 +1,5 @@
 import type { FieldError } from "../../../platform/errors.ts";
-import { Alert, Cell, formatDate, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
+import { Alert, Cell, formatDate, formatDateTime, Heading1, Heading2, Link, Paragraph, Row, StatusBadge, Table } from "../../../ui/components.tsx";
 import { ErrorSummary, PostForm, SubmitButton, TextArea } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/page-context.ts";
 import { LONG_SENTENCE_WORDS, LONG_WORD_LETTERS } from "../checks.ts";
@@ -51,6 +51,7 @@ function Release({ ctx, entry, again }: { ctx: PageContext; entry: TeamEntry; ag
       {entry.approvedByName && entry.approvedAt ? <Paragraph>{t("register.approved_by", { name: entry.approvedByName, date: formatDate(entry.approvedAt, lang) })}</Paragraph> : null}
       {entry.retractReason && entry.publicState === "retracted" ? <Paragraph>{t("register.retracted_line", { reason: entry.retractReason })}</Paragraph> : null}
       <Paragraph>{t("register.approve_intro")}</Paragraph>
+      {entry.checksLinks ? <Paragraph>{t("register.links_checked")}</Paragraph> : null}
       {entry.may.approve ? (
         <PostForm action={`${path}/approve`} csrfToken={ctx.csrfToken} label={t("register.approve")}>
           <input type="hidden" name="expectedRevision" value={String(entry.revision)} />
@@ -66,6 +67,46 @@ function Release({ ctx, entry, again }: { ctx: PageContext; entry: TeamEntry; ag
         <PostForm action={`${path}/retract`} csrfToken={ctx.csrfToken} label={t("register.retract_title")}>
           <TextArea t={t} name="reason" label={t("register.retract_reason")} maxlength={1000} rows={2} values={again?.errorsFor === "retract" ? again.values : {}} errors={again?.errorsFor === "retract" ? again.errors : undefined} required />
           <SubmitButton variant="secondary">{t("register.retract")}</SubmitButton>
+        </PostForm>
+      ) : null}
+    </section>
+  );
+}
+
+const DELIVERY_ERRORS = ["token_refused", "timeout", "unreachable", "no_register_id", "connector_off", "not_published"] as const;
+
+function deliveryError(t: PageContext["t"], code: string | null): string {
+  if (!code) return "";
+  const status = /^status_(\d{3})$/.exec(code);
+  if (status) return t("register.delivery_error.status", { status: status[1]! });
+  return (DELIVERY_ERRORS as readonly string[]).includes(code) ? t(`register.delivery_error.${code as (typeof DELIVERY_ERRORS)[number]}`) : t("register.delivery_error.other");
+}
+
+const DELIVERY_STATES = ["pending", "delivering", "delivered", "failed", "given_up"] as const;
+
+function Deliveries({ ctx, entry }: { ctx: PageContext; entry: TeamEntry }) {
+  const { t, lang } = ctx;
+  if (!entry.deliveries.length) return null;
+  const retriable = entry.may.retract && entry.deliveries.some((d) => d.status === "failed" || d.status === "given_up");
+  return (
+    <section aria-labelledby="register-deliveries" id="deliveries">
+      <Heading2 id="register-deliveries">{t("register.deliveries_title")}</Heading2>
+      <Paragraph>{t("register.deliveries_intro")}</Paragraph>
+      <ul class="utrecht-unordered-list">
+        {entry.deliveries.map((d) => {
+          const state = (DELIVERY_STATES as readonly string[]).includes(d.status) ? (d.status as (typeof DELIVERY_STATES)[number]) : "pending";
+          return (
+            <li class="utrecht-unordered-list__item">
+              {t("register.delivery_line", { version: d.version, state: t(`register.delivery_state.${state}`), date: formatDateTime(d.updatedAt, lang) })}
+              {d.lastError ? <> {t("register.delivery_reason", { reason: deliveryError(t, d.lastError), attempts: d.attempts })}</> : null}
+              {state === "failed" ? <> {t("register.delivery_next", { date: formatDateTime(d.nextAttemptAt, lang) })}</> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {retriable ? (
+        <PostForm action={`${entryPath(entry.project.id)}/deliver`} csrfToken={ctx.csrfToken} label={t("register.delivery_retry")}>
+          <SubmitButton variant="secondary">{t("register.delivery_retry")}</SubmitButton>
         </PostForm>
       ) : null}
     </section>
@@ -110,7 +151,7 @@ export function EntryPage({ ctx, entry, again }: { ctx: PageContext; entry: Team
           {again?.errorsFor === "entry" ? <ErrorSummary t={t} errors={again.errors} /> : null}
           <PostForm action={entryPath(entry.project.id)} csrfToken={ctx.csrfToken} label={t("register.panel_title")}>
             <input type="hidden" name="expectedRevision" value={String(entry.revision)} />
-            <EntryFormFields t={t} values={values} lists={lists} errors={again?.errorsFor === "entry" ? again.errors : undefined} />
+            <EntryFormFields t={t} values={values} lists={lists} errors={again?.errorsFor === "entry" ? again.errors : undefined} proposals={entry.proposals} />
             <SubmitButton>{t("register.save")}</SubmitButton>
           </PostForm>
         </section>
@@ -121,6 +162,7 @@ export function EntryPage({ ctx, entry, again }: { ctx: PageContext; entry: Team
           {entry.versions.map((v) => <li class="utrecht-unordered-list__item">{entry.lars ? <Link href={`/openbaar/register/${entry.lars}/versies/${v.version}`}>{t("register.version_line", { n: v.version, date: formatDate(v.publishedAt, lang), prepared: v.preparedByName, approved: v.approvedByName })}</Link> : null}</li>)}
         </ul>
       </section>
+      <Deliveries ctx={ctx} entry={entry} />
       <Feedback ctx={ctx} entry={entry} />
     </>
   );

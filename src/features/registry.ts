@@ -7,6 +7,7 @@ import { adminFeature } from "./admin/index.ts";
 import { aiActFeature } from "./ai-act/index.ts";
 import { algoritmekaderFeature } from "./algoritmekader/index.ts";
 import { assessmentsFeature } from "./assessments/index.ts";
+import { accountabilityFeature } from "./accountability/index.ts";
 import { auditLogFeature } from "./audit-log/index.ts";
 import { auditsFeature } from "./audits/index.ts";
 import { biasAuditFeature } from "./bias-audit/index.ts";
@@ -53,4 +54,5 @@ export const features: readonly Feature[] = [
   algoritmekaderFeature,
   organisationsFeature,
   serviceTokensFeature,
+  accountabilityFeature,
 ];

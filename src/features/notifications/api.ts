@@ -21,6 +21,7 @@ const Notification = z
 const Preferences = z.object({ preferences: z.record(z.enum(NOTIFICATION_KINDS), z.enum(DELIVERIES)) }).openapi("NotificationPreferences");
 const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() });
 const tags = ["notifications"];
+const JobIdParam = z.object({ jobId: z.string().min(1).max(64).openapi({ param: { name: "jobId", in: "path" } }) });
 
 function item(n: NotificationTable) {
   return { id: n.id, kind: n.kind, text: { nl: notificationText(n, "nl"), en: notificationText(n, "en") }, href: n.href, projectTitle: n.project_title, dueDate: n.due_date, createdAt: n.created_at, read: !!n.read_at };
@@ -101,9 +102,9 @@ export function notificationsApi() {
     },
   );
   api.openapi(
-    createRoute({ method: "post", path: "/admin/jobs/{id}/retry", tags, summary: "Give a failed job its tries again (instance administrator)", request: { params: IdParam }, responses: { 204: { description: "Due again" }, 409: problemResponses[404], ...problemResponses } }),
+    createRoute({ method: "post", path: "/admin/jobs/{jobId}/retry", tags, summary: "Give a failed job its tries again (instance administrator)", request: { params: JobIdParam }, responses: { 204: { description: "Due again" }, 409: problemResponses[404], ...problemResponses } }),
     async (c) => {
-      await retryFailedJob(c.get("deps"), requireActor(c), c.req.valid("param").id);
+      await retryFailedJob(c.get("deps"), requireActor(c), c.req.valid("param").jobId);
       return c.body(null, 204);
     },
   );

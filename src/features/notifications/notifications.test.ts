@@ -183,6 +183,6 @@ describeEachEngine("notifications (issue 15)", (get) => {
     expect((await (await client.api("GET", "/api/v1/me/notification-preferences")).json()).preferences.overdue).toBe("app");
     expect((await client.get("/admin/jobs")).res.status).toBe(403);
     const doc = await (await client.api("GET", "/api/v1/openapi.json")).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/notifications", "/notifications/{id}/read", "/me/notification-preferences", "/admin/background-failures", "/admin/jobs/{id}/retry"]));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/notifications", "/notifications/{id}/read", "/me/notification-preferences", "/admin/background-failures", "/admin/jobs/{jobId}/retry"]));
   }, 60_000);
 });

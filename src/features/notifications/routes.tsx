@@ -52,8 +52,8 @@ export function notificationRoutes(): Hono<AppEnv> {
     const failures = await backgroundFailures(c.get("deps"), requireActor(c));
     return renderPage(c, c.get("t")("notifications.jobs.title"), (ctx) => <JobsPage ctx={ctx} failures={failures} />);
   });
-  app.post("/admin/jobs/:id/retry", async (c) => {
-    await retryFailedJob(c.get("deps"), requireActor(c), c.req.param("id"));
+  app.post("/admin/jobs/:jobId/retry", async (c) => {
+    await retryFailedJob(c.get("deps"), requireActor(c), c.req.param("jobId"));
     return redirectWithFlash(c, "/admin/jobs", "notifications.jobs.retried");
   });
   return app;

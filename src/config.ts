@@ -32,6 +32,15 @@ const EnvSchema = z.object({
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).default(8),
   MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MAX_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
+  // E-mail. Without SMTP_HOST mails are written to the log (and kept in the outbox), so the demo needs no mail server.
+  SMTP_HOST: z.string().min(1).max(255).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // "tls": TLS from the first byte (port 465); "starttls": upgrade required (587); "none": plain (a relay on the same host).
+  SMTP_TLS: z.enum(["tls", "starttls", "none"]).default("starttls"),
+  SMTP_USER: z.string().max(255).optional(),
+  SMTP_PASSWORD: z.string().max(1024).optional(),
+  MAIL_FROM: z.string().email("MAIL_FROM must be an e-mail address").max(255).optional(),
+  SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Config = {
@@ -56,7 +65,21 @@ export type Config = {
   auditCheckpointMinutes: number;
   /** Overload: requests worked on at once, how long one may wait in line, and how many may wait (platform/http/overload.ts). */
   overload: { maxConcurrent: number; maxWaitMs: number; maxQueue: number };
+  /** The mail server; null: mails are written to the log (platform/mail). */
+  smtp: SmtpConfig | null;
+  /** The sender of every mail. */
+  mailFrom: string;
+  /** How often this process looks for due jobs (platform/scheduler). */
+  schedulerSeconds: number;
 };
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  tls: "tls" | "starttls" | "none";
+  user?: string;
+  password?: string;
+}
 
 /**
  * Reads configuration from the environment. Secrets that are not given are
@@ -88,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXIES,
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     overload: { maxConcurrent: e.MAX_CONCURRENT_REQUESTS, maxWaitMs: e.MAX_QUEUE_WAIT_MS, maxQueue: e.MAX_QUEUE },
+    smtp: e.SMTP_HOST
+      ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? (e.SMTP_TLS === "tls" ? 465 : e.SMTP_TLS === "starttls" ? 587 : 25), tls: e.SMTP_TLS, ...(e.SMTP_USER ? { user: e.SMTP_USER, password: e.SMTP_PASSWORD ?? "" } : {}) }
+      : null,
+    mailFrom: e.MAIL_FROM ?? `afweging@${new URL(baseUrl).hostname}`,
+    schedulerSeconds: e.SCHEDULER_SECONDS,
   };
 }
 

@@ -10,7 +10,9 @@ import { Extensions, featureMigrations, type Feature } from "./platform/feature.
 import { installCatalogues } from "./platform/i18n/index.ts";
 import { writeCheckpoints } from "./platform/audit-log/checkpoints.ts";
 import { every } from "./platform/periodic.ts";
-import { cleanupExpired } from "./platform/retention.ts";
+import { hostname } from "node:os";
+import { startScheduler } from "./platform/scheduler/index.ts";
+import { allJobs } from "./platform/scheduler/platform-jobs.ts";
 
 /** The database, migrated, with the features' catalogues and extensions: what the server and the CLI work with. */
 export async function openDeps(config: Config = loadConfig(), features: readonly Feature[] = allFeatures): Promise<Deps & { close(): Promise<void> }> {
@@ -37,10 +39,12 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
   const demo = options.demo ?? process.env.DEMO_DATA !== "false";
   const seeded = demo ? (await seedDemo(deps)).created : false;
   for (const feature of allFeatures) await feature.onStart?.(deps);
-  const { checkpoints, cleanup } = startPeriodicWork(deps);
+  const { checkpoints } = startPeriodicWork(deps);
   // The chains as they are at start-up are anchored at once (also those written before keyed hashes existed).
   await checkpoints.runNow();
-  void cleanup.runNow();
+  // Due jobs (mail, reminders, digests, clean-up) from the database; several processes share them.
+  const scheduler = await startScheduler(deps, allJobs(deps), `${hostname()}:${process.pid}`, config.schedulerSeconds * 1000);
+  void scheduler.runNow();
   const app = createApp(deps, allFeatures);
   const server = serve({ fetch: app.fetch, port: config.port }, () => {
     console.log(demo ? demoLoginsText(config.baseUrl) : `Afweging draait op ${config.baseUrl}`);
@@ -50,7 +54,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
   const stop = () => {
     server.close(() => {
       checkpoints.stop();
-      cleanup.stop();
+      scheduler.stop();
       // The last checkpoint covers everything written until the server stopped.
       void checkpoints
         .runNow()
@@ -62,7 +66,7 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
   process.on("SIGTERM", stop);
 }
 
-/** Signed checkpoints of the audit chains every AUDIT_CHECKPOINT_MINUTES, and the clean-up of expired data every hour. */
+/** Signed checkpoints of the audit chains every AUDIT_CHECKPOINT_MINUTES (per process: the last one is written at shut-down). */
 function startPeriodicWork(deps: Deps) {
   const checkpoints = every("audit-checkpoints", deps.config.auditCheckpointMinutes * 60_000, async () => {
     const run = await writeCheckpoints(deps);
@@ -70,8 +74,5 @@ function startPeriodicWork(deps: Deps) {
       console.error(`Logboek: keten ${r.chain} is NIET ondertekend: ${r.broken.reason} bij gebeurtenis ${r.broken.seq}. Voer "npx afweging audit-log verify" uit.`);
     }
   });
-  const cleanup = every("cleanup", 60 * 60_000, async () => {
-    await cleanupExpired(deps);
-  });
-  return { checkpoints, cleanup };
+  return { checkpoints };
 }

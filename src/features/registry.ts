@@ -19,6 +19,7 @@ import { expertTableFeature } from "./expert-table/index.ts";
 import { homeFeature } from "./home/index.ts";
 import { instrumentResponsesFeature } from "./instrument-responses/index.ts";
 import { measuresFeature } from "./measures/index.ts";
+import { notificationsFeature } from "./notifications/index.ts";
 import { procurementFeature } from "./procurement/index.ts";
 import { projectsFeature } from "./projects/index.ts";
 import { retentionFeature } from "./retention/index.ts";
@@ -31,6 +32,7 @@ import { valuesFeature } from "./values/index.ts";
 /** In the order their menu entries, start-page tasks and demo steps come. */
 export const features: readonly Feature[] = [
   homeFeature,
+  notificationsFeature,
   accountFeature,
   adminFeature,
   auditLogFeature,

@@ -2,7 +2,7 @@
  * Work the server repeats on a timer (checkpoints of the audit chain, clean-up).
  * The timer is unref'd, so it never keeps the process alive; a run never
  * overlaps the previous one; a failure is logged and the next run tries again.
- * (A scheduler with jobs in the database may take these over later.)
+ * Work that should run once for all processes is a scheduled job (platform/scheduler).
  */
 export interface Periodic {
   /** Runs the work now (waiting for a run in progress first). */

@@ -68,9 +68,11 @@ export const SEGMENT_TABLE: Record<string, string> = {
   evidence: "evidence_items",
   organisations: "organisations",
   "service-tokens": "api_tokens",
+  notifications: "notifications",
 };
 /** Parameters that are not ids: a plausible value, so that only the record in the path decides. */
-export const PLAIN_VALUE: Record<string, string> = { year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
+// jobId: the scheduler's jobs belong to the instance, not to an organisation; only an instance administrator may touch one.
+export const PLAIN_VALUE: Record<string, string> = { jobId: "een-taak", year: "2026", instrumentId: "ethics-canvas", sectionId: "doel", stepId: "1", n: "1", number: "1", version: "1.0.0" };
 
 export function routesOf(app: ReturnType<typeof createApp>): Route[] {
   const seen = new Set<string>();

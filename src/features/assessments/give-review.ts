@@ -12,6 +12,7 @@ import type { ProjectRef } from "../projects/extension-points.ts";
 import { DATE_MAX, isValidDate, requireActive, USER_ID_MAX, userName } from "./common.ts";
 import { applicableSections, DEPIA_LIMITS, latestVersion, requireRecords, verdictRecords, type DepiaRecords, type DepiaVersion } from "./depia-records.ts";
 import { effectiveSectionVerdicts, REVIEW_VERDICTS, REVIEWER_ROLES, sectionsNeedingVerdict, type EffectiveVerdict, type ReviewerRole } from "./rules.ts";
+import { notify } from "../../platform/notify.ts";
 
 const SECTION_ID_MAX = 100;
 
@@ -142,6 +143,7 @@ export async function giveReview(deps: Deps, actor: Actor, projectId: string, in
       entityId: project.id,
       after: { depiaId: records.id, version: latest.number, role, overall: data.overall, advice: data.advice, sections: Object.fromEntries(given.map(([id, s]) => [id, s.verdict])), actions: Object.fromEntries(measureIds) },
     });
+    await notify(tx, { organisationId: actor.organisationId, projectId: project.id, projectRoles: ["owner", "lead"], kind: "outcome", key: `depia-review:${reviewId}`, message: { key: "notifications.event.review_given" }, href: `/projects/${encodeURIComponent(project.id)}/depia` });
     return reviewId;
   });
 }

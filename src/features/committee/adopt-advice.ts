@@ -7,6 +7,7 @@ import { has, refuseIfExcluded } from "./access.ts";
 import { adviceOf, lockCaseRow } from "./case-rows.ts";
 import { addDays } from "./dates.ts";
 import { indexPrecedent } from "./precedents.ts";
+import { notify } from "../../platform/notify.ts";
 
 /** The chair adopts the advice after the members voted, with more votes for than against; it enters the precedent library. */
 export async function adoptAdvice(deps: Deps, actor: Actor, caseId: string): Promise<void> {
@@ -42,5 +43,8 @@ export async function adoptAdvice(deps: Deps, actor: Actor, caseId: string): Pro
       url: `/committee/cases/${r.id}`,
     });
     await tx.audit({ action: "committee_advice.adopted", entityType: "committee_advice", entityId: advice.id, before: { status: "draft" }, after: { status: "adopted", votesFor: pro, votesAgainst: contra, responseDue: due } });
+    if (r.project_id) {
+      await notify(tx, { organisationId: actor.organisationId, projectId: r.project_id, projectRoles: ["owner", "lead"], kind: "outcome", key: `committee-advice:${advice.id}`, message: { key: "notifications.event.advice_adopted" }, href: `/projects/${encodeURIComponent(r.project_id)}` });
+    }
   });
 }

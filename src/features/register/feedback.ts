@@ -9,6 +9,7 @@ import { AppError } from "../../platform/errors.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 import { getPublicEntry } from "./public.ts";
+import { notify } from "../../platform/notify.ts";
 
 /** The limits; `minSeconds` is lowered only by a browser journey that cannot wait (the service tests check it). */
 export const FEEDBACK: { minSeconds: number; readonly maxAgeHours: number; readonly perAddressPerHour: number } = { minSeconds: 3, maxAgeHours: 24, perAddressPerHour: 5 };
@@ -54,5 +55,7 @@ export async function submitFeedback(deps: Deps, lars: string, input: unknown, a
     const id = tx.newId();
     await tx.db.insertInto("register_feedback").values({ id, organisation_id: entry.organisationId, entry_id: entry.id, kind: data.kind, message: data.message, reply_to: data.replyTo, address_hash: addressHash, created_at: tx.now().toISOString() }).execute();
     await tx.audit({ action: "register_entry.feedback_received", entityType: "register_entry", entityId: entry.id, after: { kind: data.kind } });
+    // The team hears that a resident wrote; what was written they read on the team's page, not in a mail.
+    await notify(tx, { organisationId: entry.organisationId, projectId: entry.projectId, projectRoles: ["owner", "lead"], kind: "resident_report", key: `register-feedback:${id}`, message: { key: "notifications.event.resident_report" }, href: `/projects/${encodeURIComponent(entry.projectId)}/register` });
   }, entry.organisationId);
 }

@@ -161,6 +161,8 @@ export const AUDIT_ACTIONS = {
   "organisation.exported": "organisation",
   "service_token.created": "api_token",
   "service_token.revoked": "api_token",
+  "user.notification_preferences_updated": "user",
+  "job.retried": "instance",
 } as const satisfies Record<string, EntityType>;
 
 export const ENTITY_TYPES = [

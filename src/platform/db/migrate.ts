@@ -6,6 +6,7 @@ import * as m002a from "./migrations/002a-api-tokens.ts";
 import * as m002b from "./migrations/002b-audit-hmac.ts";
 import * as m002c from "./migrations/002c-retention-periods.ts";
 import * as m035 from "./migrations/035-instance.ts";
+import * as m040 from "./migrations/040-jobs-outbox.ts";
 
 /** The platform's own tables; each feature brings its own (Feature.migrations), handed in by whoever composes the app. */
 export const coreMigrations: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const coreMigrations: Readonly<Record<string, Migration>> = {
   "002b-audit-hmac": m002b,
   "002c-retention-periods": m002c,
   "035-instance": m035,
+  "040-jobs-outbox": m040,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Feature } from "../platform/feature.ts";
 import { accountFeature } from "./account/index.ts";
 import { adminFeature } from "./admin/index.ts";
 import { aiActFeature } from "./ai-act/index.ts";
+import { aiLiteracyFeature } from "./ai-literacy/index.ts";
 import { algoritmekaderFeature } from "./algoritmekader/index.ts";
 import { assessmentsFeature } from "./assessments/index.ts";
 import { accountabilityFeature } from "./accountability/index.ts";
@@ -54,6 +55,7 @@ export const features: readonly Feature[] = [
   registerFeature,
   aiActFeature,
   algoritmekaderFeature,
+  aiLiteracyFeature,
   organisationsFeature,
   serviceTokensFeature,
   accountabilityFeature,

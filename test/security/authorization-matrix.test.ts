@@ -107,6 +107,12 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/algoritmekader": [...SECOND_LINE, ...THIRD_LINE],
   "/algoritmekader.csv": [...SECOND_LINE, ...THIRD_LINE],
   "/api/v1/algoritmekader/coverage": [...SECOND_LINE, ...THIRD_LINE],
+  // AI literacy (Art. 4): recorded by the administrator, the CIO and the ethics advisor; read also by the DPO and the IT auditor.
+  "/ai-literacy": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
+  "/ai-literacy/people": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
+  "/api/v1/ai-literacy": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
+  "/api/v1/ai-literacy/people": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
+  "/api/v1/ai-literacy/sessions": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
   // The organisations of the instance: the instance administrator only, who holds no organisation role for it.
   "/instance/organisations": [],
   "/instance/organisations/new": [],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../../domain/permissions/permissions.ts";
 import type { Deps } from "../../platform/deps.ts";
 import { forbidden, invalid } from "../../platform/errors.ts";
-import { inTransaction } from "../../platform/transaction.ts";
+import { inTransaction, type Tx } from "../../platform/transaction.ts";
 import { fields, parseInput } from "../../platform/validation.ts";
 import { dateField, optionalId, parseStringList } from "../expert-table/fields.ts";
 import { LIMITS } from "./limits.ts";
@@ -32,34 +32,42 @@ export const ActivityInput = z.object({
 export async function recordActivity(deps: Deps, actor: Actor, input: unknown): Promise<string> {
   return inTransaction(deps, actor, async (tx) => {
     if (!canRecordAwareness(actor)) throw forbidden();
-    const data = parseInput(ActivityInput, input);
-    const userIds = [...new Set(data.participantUserIds)];
-    const names = [...new Set(data.participantNames)];
-    if (userIds.length) {
-      const found = await tx.db.selectFrom("users").select("id").where("organisation_id", "=", actor.organisationId).where("id", "in", userIds).execute();
-      if (found.length !== userIds.length) throw invalid([{ field: "participantUserIds", messageKey: "deliberation.user_unknown" }]);
-    }
-    if (names.length + userIds.length === 0) throw invalid([{ field: "participantNames", messageKey: "deliberation.awareness.participants_required" }]);
-    const id = tx.newId();
-    await tx.db
-      .insertInto("awareness_activities")
-      .values({
-        id,
-        organisation_id: actor.organisationId,
-        kind: data.kind,
-        date: data.date,
-        topic: data.topic,
-        participant_names_json: JSON.stringify(names),
-        participant_user_ids_json: JSON.stringify(userIds),
-        participant_count: names.length + userIds.length,
-        deliberation_id: data.deliberationId,
-        created_by: actor.userId,
-        created_at: tx.now().toISOString(),
-      })
-      .execute();
-    await tx.audit({ action: "awareness.recorded", entityType: "awareness_activity", entityId: id, after: { kind: data.kind, date: data.date, topic: data.topic, participants: names.length + userIds.length } });
-    return id;
+    return insertAwarenessActivity(tx, actor, parseInput(ActivityInput, input));
   });
+}
+
+/**
+ * Writes one activity and its audit event, inside the caller's transaction: the
+ * caller has checked who may record it (here the ethics advisor; AI literacy
+ * sessions are recorded by its own recorders and are awareness activities too).
+ */
+export async function insertAwarenessActivity(tx: Tx, actor: Actor, data: z.output<typeof ActivityInput>): Promise<string> {
+  const userIds = [...new Set(data.participantUserIds)];
+  const names = [...new Set(data.participantNames)];
+  if (userIds.length) {
+    const found = await tx.db.selectFrom("users").select("id").where("organisation_id", "=", actor.organisationId).where("id", "in", userIds).execute();
+    if (found.length !== userIds.length) throw invalid([{ field: "participantUserIds", messageKey: "deliberation.user_unknown" }]);
+  }
+  if (names.length + userIds.length === 0) throw invalid([{ field: "participantNames", messageKey: "deliberation.awareness.participants_required" }]);
+  const id = tx.newId();
+  await tx.db
+    .insertInto("awareness_activities")
+    .values({
+      id,
+      organisation_id: actor.organisationId,
+      kind: data.kind,
+      date: data.date,
+      topic: data.topic,
+      participant_names_json: JSON.stringify(names),
+      participant_user_ids_json: JSON.stringify(userIds),
+      participant_count: names.length + userIds.length,
+      deliberation_id: data.deliberationId,
+      created_by: actor.userId,
+      created_at: tx.now().toISOString(),
+    })
+    .execute();
+  await tx.audit({ action: "awareness.recorded", entityType: "awareness_activity", entityId: id, after: { kind: data.kind, date: data.date, topic: data.topic, participants: names.length + userIds.length } });
+  return id;
 }
 
 export interface AwarenessYear {

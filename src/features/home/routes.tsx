@@ -1,9 +1,12 @@
 import { Hono, type Context } from "hono";
 import { canViewProject } from "../../domain/permissions/project-access.ts";
 import { groupOf, type OrganisationRole, type RoleGroup } from "../../domain/permissions/roles.ts";
+import type { ActorWithProfile } from "../../platform/auth/actor.ts";
+import type { Deps } from "../../platform/deps.ts";
 import type { AppEnv } from "../../platform/http/env.ts";
 import type { MessageKey } from "../../platform/i18n/index.ts";
-import { renderPage, requireActor } from "../../platform/http/render.tsx";
+import { pageContext, renderPage, requireActor } from "../../platform/http/render.tsx";
+import type { Child } from "hono/jsx";
 import { formatDate, Heading1, Heading2, Link, Paragraph, StatusBadge } from "../../ui/components.tsx";
 import { inboxOf, type InboxItem } from "./inbox.ts";
 import type { PageContext } from "../../ui/page-context.ts";
@@ -16,6 +19,13 @@ export interface HomeTask {
   last?: boolean;
 }
 
+/** A card on the start page with a figure a feature computes (AI literacy for the CIO). */
+export interface HomePanel {
+  id: string;
+  visible: (actor: ActorWithProfile) => boolean;
+  render: (args: { deps: Deps; ctx: PageContext; actor: ActorWithProfile }) => Promise<Child> | Child;
+}
+
 /** What `/` shows a visitor without a session (the public start page); without one, the login page. */
 export type PublicStartPage = (c: Context<AppEnv>) => Promise<Response>;
 
@@ -23,6 +33,8 @@ declare module "../../platform/feature.ts" {
   interface ExtensionPoints {
     /** A link on the start page, for those it is visible to. */
     homeTasks: HomeTask;
+    /** A card with a figure on the start page, for those it is visible to. */
+    homePanels: HomePanel;
     /** The start page of a visitor who is not logged in. */
     publicStartPage: PublicStartPage;
   }
@@ -62,7 +74,7 @@ function Inbox({ ctx, items }: { ctx: PageContext; items: InboxItem[] }) {
   );
 }
 
-function HomePage({ ctx, tasks, inbox }: { ctx: PageContext; tasks: readonly HomeTask[]; inbox: InboxItem[] }) {
+function HomePage({ ctx, tasks, inbox, panels }: { ctx: PageContext; tasks: readonly HomeTask[]; inbox: InboxItem[]; panels: readonly Child[] }) {
   const { t, actor, organisation } = ctx;
   const roles = [...actor!.organisationRoles];
   const byLine = new Map<RoleGroup, OrganisationRole[]>();
@@ -100,6 +112,7 @@ function HomePage({ ctx, tasks, inbox }: { ctx: PageContext; tasks: readonly Hom
             ))}
           </ul>
         </section>
+        {panels}
       </div>
     </>
   );
@@ -116,7 +129,11 @@ export function homeRoutes(): Hono<AppEnv> {
     const inbox = await inboxOf(c.get("deps"), actor);
     const all = c.get("deps").extensions.get("homeTasks");
     const tasks = [...all.filter((task) => !task.last), ...all.filter((task) => task.last)];
-    return renderPage(c, c.get("t")("nav.home"), (ctx) => <HomePage ctx={ctx} tasks={tasks} inbox={inbox} />);
+    const deps = c.get("deps");
+    const ctx = pageContext(c);
+    const panels: Child[] = [];
+    for (const panel of deps.extensions.get("homePanels")) if (panel.visible(actor)) panels.push(await panel.render({ deps, ctx, actor }));
+    return renderPage(c, c.get("t")("nav.home"), (pageCtx) => <HomePage ctx={pageCtx} tasks={tasks} inbox={inbox} panels={panels} />);
   });
   return app;
 }

@@ -250,7 +250,7 @@ export function instrumentResponsesApi() {
       summary: "What moving the response to a newer instrument version would change",
       request: { params: IdParam, query: z.object({ to: z.string().max(VERSION_MAX).optional() }) },
       responses: {
-        200: jsonResponse(z.object({ from: z.string(), to: z.string(), changes: z.array(Change), dropped: z.array(z.object({ questionId: z.string(), label: LocalText })), questionsAdded: z.array(z.object({ questionId: z.string(), label: LocalText })) }), "The preview"),
+        200: jsonResponse(z.object({ from: z.string(), to: z.string(), changes: z.array(Change), dropped: z.array(z.object({ questionId: z.string(), label: LocalText })), questionsAdded: z.array(z.object({ questionId: z.string(), label: LocalText })), sectionsAdded: z.array(z.object({ sectionId: z.string(), title: LocalText })) }), "The preview"),
         422: problemResponses[400],
         ...problemResponses,
       },

@@ -99,4 +99,6 @@ export interface UpgradePreview {
   /** Answers that cannot be carried over: their question is gone or no longer accepts the answer. */
   dropped: { questionId: string; label: LocalText }[];
   questionsAdded: { questionId: string; label: LocalText }[];
+  /** Sections the new version brings (the FRIA in DEPIA 1.1.0): their questions are in questionsAdded too. */
+  sectionsAdded: { sectionId: string; title: LocalText }[];
 }

@@ -41,6 +41,7 @@ async function buildPreview(deps: Deps, actor: Actor, row: ResponseRow, toVersio
     changes,
     dropped: dropped.map((id) => ({ questionId: id, label: oldQuestions.get(id)?.label ?? { nl: id, en: id } })),
     questionsAdded: target.sections.flatMap((s) => s.questions).filter((q) => !oldQuestions.has(q.id)).map((q) => ({ questionId: q.id, label: q.label })),
+    sectionsAdded: target.sections.filter((s) => !from.sections.some((o) => o.id === s.id)).map((s) => ({ sectionId: s.id, title: s.title })),
     carried,
   };
 }

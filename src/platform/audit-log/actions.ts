@@ -155,6 +155,9 @@ export const AUDIT_ACTIONS = {
   "ai_act.eu_registration_recorded": "project",
   "ak.status_set": "project",
   "ak.measure_taken_over": "project",
+  "ai_literacy.training_added": "ai_literacy_training",
+  "ai_literacy.training_changed": "ai_literacy_training",
+  "ai_literacy.session_recorded": "ai_literacy_session",
   "instance_admin.granted": "user",
   "organisation.disabled": "organisation",
   "organisation.enabled": "organisation",
@@ -167,6 +170,8 @@ export const AUDIT_ACTIONS = {
 
 export const ENTITY_TYPES = [
   "advice_request",
+  "ai_literacy_session",
+  "ai_literacy_training",
   "api_token",
   "audit",
   "audit_finding",

@@ -19,6 +19,9 @@ function whyText(ctx: PageContext, w: Why): string {
   }
 }
 
+/** The order of the groups on the requirements page: what needs work first. */
+const GROUPS = ["not_yet", "met", "not_applicable"] as const;
+
 function Status({ ctx, r }: { ctx: PageContext; r: ProjectRequirement }) {
   const s = r.status.status;
   return <StatusBadge status={s === "met" ? "valid" : s === "not_applicable" ? "neutral" : "warning"}>{ctx.t(`ak.status.${s}`)}</StatusBadge>;
@@ -38,6 +41,7 @@ export function RequirementsPage({ ctx, model, values, errors }: { ctx: PageCont
   const { t, lang } = ctx;
   const labels = new Map(model.framework.evidence_links.map((l) => [l.id, l.label[lang]]));
   const id = model.project.id;
+  const count = (status: ProjectRequirement["status"]["status"]) => model.requirements.filter((r) => r.status.status === status).length;
   return (
     <>
       <Paragraph><Link href={`/projects/${encodeURIComponent(id)}`}>{t("ak.back_to_project", { title: model.project.title })}</Link></Paragraph>
@@ -47,16 +51,26 @@ export function RequirementsPage({ ctx, model, values, errors }: { ctx: PageCont
       {model.awaitingClassification.length ? (
         <Paragraph>{t("ak.awaiting", { count: model.awaitingClassification.length })} <Link href={`/projects/${encodeURIComponent(id)}/ai-act`}>{t("ak.to_classification")}</Link></Paragraph>
       ) : null}
-      <Table caption={t("ak.title")} headers={[t("ak.col.requirement"), t("ak.col.status"), t("ak.col.why"), t("ak.col.evidence")]}>
-        {model.requirements.map((r) => (
-          <Row>
-            <Cell><span id={`req-${code(r.requirement.id)}`}>{code(r.requirement.id)}</span>: {r.requirement.title[lang]}</Cell>
-            <Cell><Status ctx={ctx} r={r} /></Cell>
-            <Cell>{r.why.map((w) => whyText(ctx, w)).join(" ")}</Cell>
-            <Cell><Evidence ctx={ctx} r={r} labels={labels} /></Cell>
-          </Row>
-        ))}
-      </Table>
+      <Paragraph>{t("ak.summary", { met: count("met"), not_yet: count("not_yet"), not_applicable: count("not_applicable") })}</Paragraph>
+      {GROUPS.map((status) => {
+        const here = model.requirements.filter((r) => r.status.status === status);
+        if (!here.length) return null;
+        return (
+          // Only what still needs work is open; on a phone the page stays short.
+          <details class="afw-disclosure" open={status === "not_yet" ? true : undefined}>
+            <summary>{t(`ak.group.${status}`, { count: here.length })}</summary>
+            <ul class="afw-requirements">
+              {here.map((r) => (
+                <li class="afw-requirements__item" id={`req-${code(r.requirement.id)}`}>
+                  <p class="utrecht-paragraph"><strong>{code(r.requirement.id)}: {r.requirement.title[lang]}</strong> <Status ctx={ctx} r={r} /></p>
+                  <p class="utrecht-paragraph">{t("ak.col.why")}: {r.why.map((w) => whyText(ctx, w)).join(" ")}</p>
+                  <p class="utrecht-paragraph">{t("ak.col.evidence")}: <Evidence ctx={ctx} r={r} labels={labels} /></p>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
       {model.canEdit ? (
         <section aria-labelledby="ak-status-form">
           <Heading2 id="ak-status-form">{t("ak.form.submit")}</Heading2>

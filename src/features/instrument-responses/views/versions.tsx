@@ -97,6 +97,12 @@ export function UpgradePage({ ctx, title, backHref, basePath, preview, canEdit }
       ) : (
         <Paragraph>{t("instrument_responses.upgrade_nothing_lost")}</Paragraph>
       )}
+      {preview.sectionsAdded.length ? (
+        <>
+          <Paragraph>{t("instrument_responses.upgrade_sections_added")}</Paragraph>
+          <ul class="utrecht-unordered-list">{preview.sectionsAdded.map((d) => <li class="utrecht-unordered-list__item">{d.title[lang]}</li>)}</ul>
+        </>
+      ) : null}
       {preview.questionsAdded.length ? (
         <>
           <Paragraph>{t("instrument_responses.upgrade_added")}</Paragraph>

@@ -57,6 +57,8 @@ describeJourney("browser journey: bias audit", (browser) => {
       await expect.poll(() => page.getByRole("heading", { name: "Samenvatting" }).count()).toBe(1);
       await expect.poll(() => page.getByRole("heading", { name: "Combinatie: race × sex" }).count()).toBe(1);
       await expect.poll(() => page.getByRole("img", { name: /Selectiegraad per groep \(race\)/ }).count()).toBe(1);
+      // The full tables wait behind a disclosure per group attribute.
+      await page.locator("summary", { hasText: "Tabellen en grafieken voor race" }).first().click();
       await expect.poll(() => page.getByRole("table", { name: /^Cijfers per groep voor race \(/ }).count()).toBe(1);
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Rapport downloaden (PDF)" }).click()]);

@@ -98,7 +98,7 @@ interface Findings {
   anyNotSignificant: boolean;
 }
 
-/** Significant tests and small groups over all breakdowns (intersections too). */
+/** Significant tests (every test the report corrects: comparisons and spreads) and small groups over all breakdowns (intersections too). */
 function findings(breakdowns: BreakdownResult[]): Findings {
   const f: Findings = { significantCount: 0, significantSelection: [], small: new Map(), anyNotSignificant: false };
   for (const b of breakdowns) {
@@ -110,6 +110,11 @@ function findings(breakdowns: BreakdownResult[]): Findings {
           if (c.metric === "selectionRate") f.significantSelection.push(phrase("versus", { group: g.label, against: c.against === "rest" ? phrase("rest") : c.against }));
         } else if (c.test) f.anyNotSignificant = true;
       }
+    }
+    // The spread between the highest and the lowest group is a test too: counted as the report counts it.
+    for (const s of b.between) {
+      if (s.test?.significant) f.significantCount++;
+      else if (s.test) f.anyNotSignificant = true;
     }
   }
   return f;

@@ -39,6 +39,11 @@ export function fmtDiff(t: Translate, lang: Lang, v: number | null | undefined, 
   return ci ? `${s} (${fmtInterval(lang, ci, "pp")})` : s;
 }
 
+/** A signed number of percentage points without the unit: 0.123 → "+12,3". */
+export function fmtSignedPp(lang: Lang, v: number): string {
+  return `${v > 0 ? "+" : ""}${nf(lang, 1).format(v * 100)}`;
+}
+
 export function fmtRatio(t: Translate, lang: Lang, v: number | null | undefined, ci?: Interval | null): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return t("bias_audit.undefined");
   const s = nf(lang, 2).format(v);

@@ -2,13 +2,15 @@
 // beside it, as in a shared service), driven by concurrent clients on SQLite
 // and PostgreSQL, beside a bare Hono handler in the same run. See README.md.
 //   npx tsx bench/http.ts [--engines sqlite,postgres] [--projects 10000] [--orgs 20]
-//                         [--clients 50] [--seconds 5] [--port 3690]
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+//                         [--clients 50] [--seconds 5] [--port 3690] [--minutes M] [--only-memory]
+// --minutes M adds a memory run per engine: M minutes of the mixed pages under the same
+// clients, the server's resident memory sampled every 15 s (--only-memory skips the table).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { peakOf, readyOf, startServer, withDb } from "./support.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -18,29 +20,46 @@ const { values: opts } = parseArgs({
     clients: { type: "string", default: "50" },
     seconds: { type: "string", default: "5" },
     port: { type: "string", default: "3690" },
+    minutes: { type: "string", default: "0" },
+    "only-memory": { type: "boolean", default: false },
   },
 });
+const MINUTES = Number(opts.minutes);
 const PROJECTS = Number(opts.projects);
 const ORGS = Number(opts.orgs);
 const CLIENTS = Number(opts.clients);
 const SECONDS = Number(opts.seconds);
 const PORT = Number(opts.port);
 const PASSWORD = "Voorbeeldstad-demo-2026";
-const PHASES = ["pre_start", "design", "development", "validation", "deployment", "monitoring", "closed", "stopped"];
+const PHASES = ["pre_start", "start", "execution", "evaluation", "closed", "stopped"];
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" / ");
 const OUT = join(import.meta.dirname, "out");
 
-interface Result { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; statuses: Record<string, number> }
+interface Result { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; statuses: Record<string, number>; load: string }
+interface Sample { at: number; rssMb: number; requests: number; errors: number; load: string }
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const rows: { engine: string; results: Result[]; peakMb: number }[] = [];
-  const bare = await runBare();
-  rows.push({ engine: "bare Hono", results: [bare.result], peakMb: bare.peakMb });
+  const rows: { engine: string; results: Result[]; peakMb: number; memory: Sample[] }[] = [];
+  if (!opts["only-memory"]) {
+    const bare = await runBare();
+    rows.push({ engine: "bare Hono", results: [bare.result], peakMb: bare.peakMb, memory: [] });
+  }
   for (const engine of opts.engines!.split(",")) rows.push({ engine, ...(await runEngine(engine)) });
-  console.log(`\n${PROJECTS} projects in the demo organisation, ${ORGS - 1} other organisations, ${CLIENTS} clients, ${SECONDS} s per endpoint\n`);
-  console.log("| engine | endpoint | req/s | p50 ms | p99 ms | errors | peak RSS MB |");
-  console.log("|---|---|---|---|---|---|---|");
-  for (const r of rows) for (const x of r.results) console.log(`| ${r.engine} | ${x.name} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.errors} ${JSON.stringify(x.statuses)} | ${r.peakMb} |`);
+  const lines = [
+    `- Date: ${new Date().toISOString()}; ${PROJECTS} projects in the demo organisation (every phase), ${ORGS - 1} other organisations of 100; ${CLIENTS} clients, ${SECONDS} s per endpoint`,
+    `- Load average (1/5/15 min) at the end: ${load()} on ${(await import("node:os")).cpus().length} cores`,
+    "",
+    "| engine | endpoint | req/s | p50 ms | p99 ms | errors (statuses) | peak RSS MB | load 1/5/15 |",
+    "|---|---|---:|---:|---:|---|---:|---|",
+  ];
+  for (const r of rows) for (const x of r.results) lines.push(`| ${r.engine} | ${x.name} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.errors} ${JSON.stringify(x.statuses)} | ${r.peakMb} | ${x.load} |`);
+  for (const r of rows.filter((x) => x.memory.length > 0)) {
+    lines.push("", `Memory run, ${r.engine}: ${MINUTES} min of mixed pages, ${CLIENTS} clients`, "", "| minute | RSS MB | requests so far | errors | load 1/5/15 |", "|---:|---:|---:|---:|---|");
+    for (const m of r.memory) lines.push(`| ${(m.at / 60).toFixed(2)} | ${m.rssMb} | ${m.requests} | ${m.errors} | ${m.load} |`);
+  }
+  console.log("\n" + lines.join("\n"));
+  writeFileSync(join(OUT, "http-results.md"), lines.join("\n") + "\n");
 }
 
 async function runBare() {
@@ -82,16 +101,26 @@ async function runEngine(engine: string) {
   console.log(`${engine}: server ready in ${Date.now() - startedAt} ms on an existing database`);
   const base = `http://127.0.0.1:${PORT}`;
   const lead = await logIn(base, "projectleider@voorbeeldstad.example");
-  const projectId = await firstProject(base, lead);
+  const fg = await logIn(base, "fg@voorbeeldstad.example");
+  const projectId = await busiestDemoProject(engine, url);
   const owner = await ownerId(engine, url);
-  const get = (path: string) => () => fetch(base + path, { headers: { cookie: lead.cookie } });
+  const get = (path: string, who = lead) => () => fetch(base + path, { headers: { cookie: who.cookie } });
+  const pages: [string, () => Promise<Response>][] = [
+    ["/projects", get("/projects")],
+    ["/projects?mine=1", get("/projects?mine=1")],
+    ["/projects/:id", get(`/projects/${projectId}`)],
+    ["/api/v1/projects", get("/api/v1/projects")],
+    ["/api/v1/projects?mine=true", get("/api/v1/projects?mine=true")],
+    ["/", get("/")],
+    ["/projects/:id/canvas", get(`/projects/${projectId}/canvas`)],
+    ["/projects/:id/depia", get(`/projects/${projectId}/depia`)],
+    ["/projects/:id/depia (fg, review)", get(`/projects/${projectId}/depia`, fg)],
+  ];
   const results: Result[] = [];
+  const memory: Sample[] = [];
+  if (!opts["only-memory"]) {
   results.push(await drive("/health", async () => fetch(`${base}/health`)));
-  results.push(await drive("/projects", get("/projects")));
-  results.push(await drive("/projects/:id", get(`/projects/${projectId}`)));
-  results.push(await drive("/api/v1/projects", get("/api/v1/projects")));
-  results.push(await drive("/", get("/")));
-  results.push(await drive("/projects/:id/canvas", get(`/projects/${projectId}/canvas`)));
+  for (const [name, request] of pages) results.push(await drive(name, request));
   let n = 0;
   results.push(
     await drive("POST /api/v1/projects", () =>
@@ -102,6 +131,8 @@ async function runEngine(engine: string) {
       }),
     ),
   );
+  }
+  if (MINUTES > 0) memory.push(...(await memoryRun(server, pages)));
   const peakMb = peakOf(server);
   server.kill();
   await new Promise((r) => server.once("exit", r));
@@ -109,7 +140,66 @@ async function runEngine(engine: string) {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
-  return { results, peakMb };
+  return { results, peakMb, memory };
+}
+
+/** MINUTES of the pages in turn under CLIENTS clients; the server's VmRSS every 15 s. */
+async function memoryRun(server: ChildProcess, pages: [string, () => Promise<Response>][]): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const started = Date.now();
+  const deadline = started + MINUTES * 60_000;
+  let requests = 0;
+  let errors = 0;
+  const sample = () => {
+    const s = { at: Math.round((Date.now() - started) / 1000), rssMb: rssOf(server), requests, errors, load: load() };
+    samples.push(s);
+    console.log(`  memory: ${(s.at / 60).toFixed(2)} min, RSS ${s.rssMb} MB, ${requests} requests, ${errors} errors, load ${s.load}`);
+  };
+  sample();
+  const timer = setInterval(sample, 15_000);
+  let turn = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < deadline) {
+        const [, request] = pages[turn++ % pages.length]!;
+        try {
+          const res = await request();
+          await res.arrayBuffer();
+          if (res.status >= 400) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        requests += 1;
+      }
+    }),
+  );
+  clearInterval(timer);
+  sample();
+  return samples;
+}
+
+function rssOf(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)![1]) / 1024);
+}
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["bin/afweging.js", "serve"], { env, cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
+}
+
+function readyOf(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      if (/ready|draait|localhost/.test(d.toString())) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+/** Peak resident memory of a child (VmHWM), in MB. */
+function peakOf(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)![1]) / 1024);
 }
 
 async function drive(name: string, request: () => Promise<Response>): Promise<Result> {
@@ -126,7 +216,9 @@ async function drive(name: string, request: () => Promise<Response>): Promise<Re
           await res.arrayBuffer();
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (res.status >= 400) errors += 1;
-        } catch {
+        } catch (e) {
+          const kind = `failed: ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name}`;
+          statuses[kind] = (statuses[kind] ?? 0) + 1;
           errors += 1;
         }
         latencies.push(performance.now() - t);
@@ -135,8 +227,8 @@ async function drive(name: string, request: () => Promise<Response>): Promise<Re
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const r = { name, requests: latencies.length, rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), errors, statuses };
-  console.log(`  ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${errors}`);
+  const r = { name, requests: latencies.length, rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), errors, statuses, load: load() };
+  console.log(`  ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${errors}, load ${r.load}`);
   return r;
 }
 
@@ -161,9 +253,52 @@ async function logIn(base: string, email: string): Promise<{ cookie: string; csr
   return { cookie: cookie(), csrf: token };
 }
 
-async function firstProject(base: string, who: { cookie: string }): Promise<string> {
-  const list = (await (await fetch(`${base}/api/v1/projects`, { headers: { cookie: who.cookie } })).json()) as { items: { id: string }[] };
-  return list.items[0]!.id;
+/** The demo project with the most recorded about it (canvas, DEPIA, reviews …): the workflow pages at their fullest. */
+async function busiestDemoProject(engine: string, url: string): Promise<string> {
+  return withDb(engine, url, async (q) =>
+    String(
+      (await q("select p.id from projects p join organisations o on o.id = p.organisation_id where o.slug = ? and p.id not like 'bench-%' order by (select count(*) from audit_events e where e.entity_id = p.id) desc, p.id limit 1", ["voorbeeldstad"]))[0]!.id,
+    ),
+  );
+}
+
+async function withDb<T>(engine: string, url: string, work: (q: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, bulk: (table: string, rows: Record<string, unknown>[]) => Promise<void>) => Promise<T>): Promise<T> {
+  if (engine === "sqlite") {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(url.slice("sqlite:".length));
+    try {
+      const q = async (sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as Record<string, unknown>[];
+      const bulk = async (table: string, rows: Record<string, unknown>[]) => {
+        if (!rows.length) return;
+        const cols = Object.keys(rows[0]!);
+        const stmt = db.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`);
+        db.transaction(() => rows.forEach((r) => stmt.run(...cols.map((c) => r[c]))))();
+      };
+      return await work(q, bulk);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const q = async (sql: string, params: unknown[] = []) => {
+      let i = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows;
+    };
+    const bulk = async (table: string, rows: Record<string, unknown>[]) => {
+      const cols = Object.keys(rows[0] ?? {});
+      for (let at = 0; at < rows.length; at += 500) {
+        const chunk = rows.slice(at, at + 500);
+        let i = 0;
+        const values = chunk.map(() => `(${cols.map(() => `$${++i}`).join(",")})`).join(",");
+        await client.query(`insert into ${table} (${cols.join(",")}) values ${values}`, chunk.flatMap((r) => cols.map((c) => r[c])));
+      }
+    };
+    return await work(q, bulk);
+  } finally {
+    await client.end();
+  }
 }
 
 async function ownerId(engine: string, url: string): Promise<string> {

@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from "kysely";
 import { recordEvent, type AuditEventInput } from "./audit-log/record-event.ts";
 import type { Db } from "./db/schema.ts";
-import { runInTransactionScope } from "./db/transaction-scope.ts";
+import { runInTransactionScope, settling, takeTouched, touch } from "./db/transaction-scope.ts";
 import { forgetMemos } from "./request-memo.ts";
 import type { Deps } from "./deps.ts";
 
@@ -15,6 +15,23 @@ export interface Tx extends Deps {
   /** Writes an audit event inside this transaction. */
   audit(input: AuditEventInput): Promise<void>;
 }
+
+/**
+ * Work a feature does just before a transaction commits, with the entities
+ * the transaction touched (kind → ids, see `touch`): state kept up to date
+ * from them (a project's stored readiness) is recomputed inside the same
+ * transaction, so it is stored exactly when the change is.
+ */
+export type BeforeCommit = (tx: Tx, touched: ReadonlyMap<string, ReadonlySet<string>>) => Promise<void>;
+
+declare module "./feature.ts" {
+  interface ExtensionPoints {
+    /** Runs inside every transaction just before it commits. */
+    beforeCommit: BeforeCommit;
+  }
+}
+
+export { touch };
 
 /** Who acts, as the audit trail records it; userId is null for the system itself. */
 export interface TxActor {
@@ -42,14 +59,35 @@ export function inTransaction<T>(
   const begin = (trx: Db): Tx => ({
     ...deps,
     db: trx,
-    audit: (input) => recordEvent(trx, deps.engine, deps, { userId: actor?.userId ?? null, label: actor?.name ?? "systeem", organisationId }, input),
+    audit: (input) => {
+      // An event about a project is a change to it: its kept-up state is redone before commit.
+      if (input.entityType === "project") touch("project", input.entityId);
+      return recordEvent(trx, deps.engine, deps, { userId: actor?.userId ?? null, label: actor?.name ?? "systeem", organisationId }, input);
+    },
   });
   if (deps.db.isTransaction) return work(begin(deps.db));
   forgetMemos();
   return deps.db
     .transaction()
-    .execute((trx) => runInTransactionScope(() => work(begin(trx))))
+    .execute((trx) =>
+      runInTransactionScope(async () => {
+        const tx = begin(trx);
+        const result = await work(tx);
+        await runBeforeCommit(tx);
+        return result;
+      }),
+    )
     .finally(forgetMemos);
+}
+
+/** The features' before-commit work with what the transaction touched; what the hooks write is not a touch. */
+async function runBeforeCommit(tx: Tx): Promise<void> {
+  const hooks = tx.extensions.get("beforeCommit");
+  const touched = takeTouched();
+  if (touched.size === 0 || hooks.length === 0) return;
+  await settling(async () => {
+    for (const hook of hooks) await hook(tx, touched);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { canViewProject } from "../../domain/permissions/project-access.ts";
 import type { Db } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { memoised } from "../../platform/request-memo.ts";
-import { lockForUpdate, type Tx } from "../../platform/transaction.ts";
+import { lockForUpdate, touch, type Tx } from "../../platform/transaction.ts";
 import type { ProjectRef } from "./extension-points.ts";
 
 /**
@@ -13,8 +13,11 @@ import type { ProjectRef } from "./extension-points.ts";
  */
 export async function loadProjectForActor(db: Db, actor: Actor, projectId: string): Promise<ProjectRef> {
   // Outside a transaction the row is read once per request (the project page's panels each open it).
-  const row = db.isTransaction ? projectQuery(db, actor, projectId).executeTakeFirst() : memoised(actor, `project:${projectId}`, () => projectQuery(db, actor, projectId).executeTakeFirst());
-  return toRef(actor, await row);
+  if (!db.isTransaction) return toRef(actor, await memoised(actor, `project:${projectId}`, () => projectQuery(db, actor, projectId).executeTakeFirst()));
+  // A use case that opens a project may change what its gate waits for: its stored readiness is redone before commit.
+  const ref = toRef(actor, await projectQuery(db, actor, projectId).executeTakeFirst());
+  touch("project", ref.id);
+  return ref;
 }
 
 /** A project already read as the actor may see it (the project page): later opens in the same request reuse it. */
@@ -35,7 +38,9 @@ export function rememberProject(actor: Actor, project: ProjectRef): void {
  * ends, so a second decision on it waits and then sees the first one's result.
  */
 export async function lockProjectForActor(tx: Tx, actor: Actor, projectId: string): Promise<ProjectRef> {
-  return toRef(actor, await lockForUpdate(tx, projectQuery(tx.db, actor, projectId)).executeTakeFirst());
+  const ref = toRef(actor, await lockForUpdate(tx, projectQuery(tx.db, actor, projectId)).executeTakeFirst());
+  touch("project", ref.id);
+  return ref;
 }
 
 function projectQuery(db: Db, actor: Actor, projectId: string) {

@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { buildSnapshots } from "./build-snapshot.ts";
 import type { ProjectRef } from "./extension-points.ts";
 import { DOMAINS, type Domain } from "./service.ts";
+import { fillMissingReadiness, storedMissing, waitsFor, waitsForActor } from "./stored-readiness.ts";
 
 export const DASHBOARD_PAGE_SIZE = 20;
 export const RESPONSIBLES = Object.keys(RESPONSIBLE_ROLES) as Responsible[];
@@ -64,15 +65,15 @@ export function isWaitingFor(actor: Actor, projectId: string, who: Responsible):
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | null =>
   value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
-/** Readiness over many projects is computed in batches of this many: a fixed number of statements per batch. */
+/** The page's readiness is computed in batches of this many (callers that ask for every match, like the start page). */
 const READINESS_BATCH = 500;
 
 /**
- * The dashboard in SQL: counts by phase, the total and the page come from the
- * database; readiness is computed in one batch for the page's projects only.
- * A filter on readiness (waiting on someone, waiting for me) and the count of
- * projects waiting for the actor need the readiness of every candidate: those
- * run in batches of READINESS_BATCH, each a fixed number of statements.
+ * The dashboard in SQL: counts by phase, the total, the filters on readiness
+ * (waiting on someone, waiting for me), the count of projects waiting for the
+ * actor and the page all come from the database — the readiness filters from
+ * the stored readiness (stored-readiness.ts). Readiness is computed afresh only
+ * for the page's projects, in one batch.
  */
 export async function projectDashboard(deps: Deps, actor: Actor, filters: DashboardFilters = {}): Promise<Dashboard> {
   const domain = pick(filters.domain, DOMAINS);
@@ -84,35 +85,46 @@ export async function projectDashboard(deps: Deps, actor: Actor, filters: Dashbo
   const chosen = { domain, phase, waitingOn, mine };
   if (!isSecondOrThirdLine(actor) && actor.projectRoles.size === 0) return empty(page, chosen);
 
+  await fillMissingReadiness(deps, actor.organisationId);
   const visible = visibleProjects(deps, actor, domain);
-  const counts = await visible.select(["phase", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("phase").execute();
+  const inPhase = phase ? visible.where("phase", "=", phase) : visible;
+  let matching = waitingOn ? inPhase.where(waitsFor(waitingOn)) : inPhase;
+  if (mine) matching = matching.where(waitsForActor(actor));
+  const offset = (page - 1) * size;
+  const [counts, totalRow, forMeRow, rows] = await Promise.all([
+    visible.select(["phase", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("phase").execute(),
+    matching.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+    inPhase.where(waitsForActor(actor)).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+    matching.select(PROJECT_COLUMNS).orderBy(phaseOrder).orderBy("title").orderBy("id").limit(size).offset(offset).execute(),
+  ]);
   const countsByPhase = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   for (const r of counts) if (r.phase in countsByPhase) countsByPhase[r.phase as Phase] += Number(r.n);
+  const items = await itemsOf(deps, actor, rows, (ids) => ownersAndLeads(deps, actor.organisationId, ids));
+  return { items, total: Number(totalRow?.n ?? 0), page, pageSize: size, countsByPhase, waitingForMeCount: Number(forMeRow?.n ?? 0), filters: chosen };
+}
 
-  const inPhase = phase ? visible.where("phase", "=", phase) : visible;
-  const ordered = inPhase.select(PROJECT_COLUMNS).orderBy(phaseOrder).orderBy("title").orderBy("id");
-  const names = (ids: string[]) => ownersAndLeads(deps, actor.organisationId, ids);
-  const offset = (page - 1) * size;
-  let items: DashboardItem[];
-  let total: number;
-  let waitingForMeCount: number;
-  if (waitingOn || mine) {
-    // Every candidate's readiness decides what is on the page.
-    const all = await itemsOf(deps, actor, await ordered.execute(), names);
-    const filtered = all.filter((i) => (!waitingOn || i.waiting.some((w) => w.who === waitingOn)) && (!mine || i.waitingForMe));
-    waitingForMeCount = all.filter((i) => i.waitingForMe).length;
-    total = filtered.length;
-    items = filtered.slice(offset, offset + size);
-  } else {
-    const [totalRow, rows] = await Promise.all([
-      inPhase.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      ordered.limit(size).offset(offset).execute(),
-    ]);
-    total = Number(totalRow?.n ?? 0);
-    items = await itemsOf(deps, actor, rows, names);
-    waitingForMeCount = await countWaitingForMe(deps, actor, inPhase, total);
-  }
-  return { items, total, page, pageSize: size, countsByPhase, waitingForMeCount, filters: chosen };
+/**
+ * Every project waiting for the actor with its stored missing items, in one
+ * statement and without building a snapshot: the start page's inbox.
+ */
+export async function projectsWaitingForActor(deps: Deps, actor: Actor): Promise<{ id: string; title: string; missing: WaitingItem[] }[]> {
+  if (!isSecondOrThirdLine(actor) && actor.projectRoles.size === 0) return [];
+  await fillMissingReadiness(deps, actor.organisationId);
+  const rows = await visibleProjects(deps, actor, null)
+    .innerJoin("project_readiness", "project_readiness.project_id", "projects.id")
+    .where(waitsForActor(actor))
+    .select(["projects.id", "projects.title", "project_readiness.missing_json"])
+    .orderBy(phaseOrder)
+    .orderBy("projects.title")
+    .orderBy("projects.id")
+    .execute();
+  return rows
+    .filter((r) => canViewProject(actor, r.id))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      missing: storedMissing(r.missing_json).map((m) => ({ ...m, roles: RESPONSIBLE_ROLES[m.who], people: [], forMe: isWaitingFor(actor, r.id, m.who) })),
+    }));
 }
 
 const PROJECT_COLUMNS = ["id", "organisation_id", "title", "phase", "domain", "supplier_involved"] as const;
@@ -126,9 +138,9 @@ const phaseOrder = sql<number>`case phase ${sql.join(
 
 /** The projects the actor may see: all of the organisation for the second and third line, else those they hold a role in. */
 function visibleProjects(deps: Deps, actor: Actor, domain: Domain | null) {
-  let query = deps.db.selectFrom("projects").where("organisation_id", "=", actor.organisationId);
+  let query = deps.db.selectFrom("projects").where("projects.organisation_id", "=", actor.organisationId);
   if (!isSecondOrThirdLine(actor)) {
-    query = query.where("id", "in", (eb) =>
+    query = query.where("projects.id", "in", (eb) =>
       eb
         .selectFrom("role_assignments")
         .select("project_id")
@@ -137,19 +149,7 @@ function visibleProjects(deps: Deps, actor: Actor, domain: Domain | null) {
         .where("role", "in", [...PROJECT_ROLES]),
     );
   }
-  return domain ? query.where("domain", "=", domain) : query;
-}
-
-/** The count of projects waiting for the actor: every candidate's readiness, in batches of a fixed number of statements. */
-async function countWaitingForMe(deps: Deps, actor: Actor, inPhase: ReturnType<typeof visibleProjects>, total: number): Promise<number> {
-  let count = 0;
-  const ordered = inPhase.select(PROJECT_COLUMNS).orderBy("id");
-  for (let at = 0; at < total; at += READINESS_BATCH) {
-    const rows = (await ordered.limit(READINESS_BATCH).offset(at).execute()).filter((r) => canViewProject(actor, r.id));
-    const snapshots = await buildSnapshots(deps, rows.map(refOfRow));
-    for (const r of rows) if (gateReadiness(snapshots.get(r.id)!).missing.some((m) => isWaitingFor(actor, r.id, m.who))) count += 1;
-  }
-  return count;
+  return domain ? query.where("projects.domain", "=", domain) : query;
 }
 
 function refOfRow(r: ProjectRow): ProjectRef {

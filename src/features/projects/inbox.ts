@@ -1,6 +1,6 @@
 // What the gates of the reader's projects wait for from them, for the start page.
 import type { InboxEntry, InboxSource } from "../home/inbox.ts";
-import { projectDashboard } from "./dashboard.ts";
+import { projectsWaitingForActor } from "./dashboard.ts";
 import { missingHref } from "./next-steps.ts";
 import { missingText } from "./readiness-text.ts";
 
@@ -8,10 +8,9 @@ export const projectsInbox: InboxSource = {
   name: "projects",
   async collect(deps, actor) {
     const entries: InboxEntry[] = [];
-    // Every project with something waiting for the reader, in one call: its readiness comes in fixed batches.
-    const d = await projectDashboard(deps, actor, { mine: true, pageSize: 100_000 });
-    for (const item of d.items) {
-      for (const w of item.waiting.filter((x) => x.forMe)) {
+    // Every project with something waiting for the reader, with its stored readiness: one statement.
+    for (const item of await projectsWaitingForActor(deps, actor)) {
+      for (const w of item.missing.filter((x) => x.forMe)) {
         entries.push({
           key: `${item.id}:${w.key}`,
           project: { id: item.id, title: item.title },

@@ -43,8 +43,28 @@ export interface ProjectEvaluationTable {
   recorded_at: string;
 }
 
+/** A project's readiness as last computed (stored-readiness.ts). */
+export interface ProjectReadinessTable {
+  project_id: string;
+  organisation_id: string;
+  missing_count: number;
+  /** The gate's missing items (MissingItem[]) as JSON, for lists that word them (the start page's inbox). */
+  missing_json: string;
+  rules_version: number;
+  computed_at: string;
+}
+
+/** One row per party the project's next gate waits for (a Responsible). */
+export interface ProjectWaitTable {
+  project_id: string;
+  who: string;
+  organisation_id: string;
+}
+
 declare module "../../platform/db/schema.ts" {
   interface DatabaseSchema {
+    project_readiness: ProjectReadinessTable;
+    project_waits: ProjectWaitTable;
     gate_decisions: GateDecisionTable;
     material_changes: MaterialChangeTable;
     project_evaluations: ProjectEvaluationTable;

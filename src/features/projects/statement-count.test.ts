@@ -42,6 +42,12 @@ async function costs(org: Awaited<ReturnType<typeof organisationWithProjects>>) 
     "project page": await statementsOf(org.lead, `/projects/${org.ids[0]}`),
     "/api/v1/projects (lead)": await statementsOf(org.lead, "/api/v1/projects"),
     "/api/v1/projects (fg)": await statementsOf(org.fg, "/api/v1/projects"),
+    // The filters on readiness and the "waiting for me" count come from the stored readiness, in SQL.
+    "/projects?mine=1 (lead)": await statementsOf(org.lead, "/projects?mine=1"),
+    "/projects?waitingOn=lead (fg)": await statementsOf(org.fg, "/projects?waitingOn=lead"),
+    "/projects?waitingOn=expert_table&phase=pre_start (lead)": await statementsOf(org.lead, "/projects?waitingOn=expert_table&phase=pre_start"),
+    "/api/v1/projects?mine=true (lead)": await statementsOf(org.lead, "/api/v1/projects?mine=true"),
+    "/api/v1/projects?waitingOn=owner (fg)": await statementsOf(org.fg, "/api/v1/projects?waitingOn=owner"),
     "/ (lead)": await statementsOf(org.lead, "/"),
     "/ (fg)": await statementsOf(org.fg, "/"),
   };

@@ -15,7 +15,8 @@ import {
 import pg from "pg";
 import type { DatabaseSchema, Db } from "./schema.ts";
 import { statementObserved, throwIfAbandoned } from "./statement-hooks.ts";
-import { insideTransaction } from "./transaction-scope.ts";
+import { insideTransaction, touch } from "./transaction-scope.ts";
+import { projectIdsWritten } from "./written-projects.ts";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -179,6 +180,8 @@ class HookedConnection implements DatabaseConnection {
 
   executeQuery<R>(query: CompiledQuery): Promise<import("kysely").QueryResult<R>> {
     if (!this.inTransaction) throwIfAbandoned();
+    // A write inside a transaction marks the projects it is about (kept-up state is redone before commit).
+    else if (query.query.kind !== "SelectQueryNode" && query.query.kind !== "RawNode") for (const id of projectIdsWritten(query.query)) touch("project", id);
     statementObserved(query.sql);
     return this.inner.executeQuery<R>(query);
   }

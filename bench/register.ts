@@ -187,10 +187,10 @@ async function seedEntries(engine: string, url: string): Promise<string> {
         contact_email: "register@voorbeeld.example",
         publication_category: CATEGORIES[i % CATEGORIES.length],
         lang: "nld",
-        category: [AREAS[i % AREAS.length]],
+        category: [AREAS[i % AREAS.length]!],
         goal: `<p>${summary} Zo werken we beter en eerlijker.</p>`,
         risks: "<p>Een fout in de gegevens kan leiden tot een verkeerde uitkomst. Een medewerker kijkt altijd mee.</p>",
-        values_weighed: [VALUES[i % VALUES.length]],
+        values_weighed: [VALUES[i % VALUES.length]!],
         revision_date: "2027-12-01",
       };
       const id = `bench-entry-${i}`;

@@ -108,6 +108,18 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   "/algoritmekader.csv": [...SECOND_LINE, ...THIRD_LINE],
   "/api/v1/algoritmekader/coverage": [...SECOND_LINE, ...THIRD_LINE],
   // AI literacy (Art. 4): recorded by the administrator, the CIO and the ethics advisor; read also by the DPO and the IT auditor.
+  // Accountability (issue 15): the dashboard for the 3rd line; the board's report also for the wethouder, the committee's for the committee.
+  "/accountability": [...THIRD_LINE],
+  "/accountability/assets/accountability.css": "*",
+  "/accountability/reports/board": [...THIRD_LINE, "board_member"],
+  "/accountability/reports/board.pdf": [...THIRD_LINE, "board_member"],
+  "/accountability/reports/committee": [...THIRD_LINE, "committee_member", "committee_chair", "committee_secretary"],
+  "/accountability/reports/committee.pdf": [...THIRD_LINE, "committee_member", "committee_chair", "committee_secretary"],
+  "/api/v1/accountability/dashboard": [...THIRD_LINE],
+  "/api/v1/accountability/reports/board": [...THIRD_LINE, "board_member"],
+  "/api/v1/accountability/reports/board.pdf": [...THIRD_LINE, "board_member"],
+  "/api/v1/accountability/reports/committee": [...THIRD_LINE, "committee_member", "committee_chair", "committee_secretary"],
+  "/api/v1/accountability/reports/committee.pdf": [...THIRD_LINE, "committee_member", "committee_chair", "committee_secretary"],
   "/ai-literacy": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
   "/ai-literacy/people": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],
   "/api/v1/ai-literacy": ["admin", "cio", "ethics_advisor", "fg", "it_auditor"],

@@ -43,6 +43,7 @@ export const PARAM_TABLE: Record<string, string> = {
   pid: "deliberation_participants",
 };
 export const SEGMENT_TABLE: Record<string, string> = {
+  trainings: "ai_literacy_trainings",
   projects: "projects",
   "bias-audits": "bias_audits",
   deliberations: "deliberations",

@@ -110,7 +110,6 @@ const ALLOWED: Record<string, "*" | readonly (OrganisationRole | "plain")[]> = {
   // AI literacy (Art. 4): recorded by the administrator, the CIO and the ethics advisor; read also by the DPO and the IT auditor.
   // Accountability (issue 15): the dashboard for the 3rd line; the board's report also for the wethouder, the committee's for the committee.
   "/accountability": [...THIRD_LINE],
-  "/accountability/assets/accountability.css": "*",
   "/accountability/reports/board": [...THIRD_LINE, "board_member"],
   "/accountability/reports/board.pdf": [...THIRD_LINE, "board_member"],
   "/accountability/reports/committee": [...THIRD_LINE, "committee_member", "committee_chair", "committee_secretary"],

@@ -10,6 +10,7 @@ export type Route = { method: string; path: string };
 export const PUBLIC: RegExp[] = [
   /^\/assets\//,
   /^\/bias-audits\/assets\//,
+  /^\/accountability\/assets\//, // its stylesheet, like the bias audit's
   /^\/health$/,
   /^\/ready$/,
   /^\/login(\/|$)/,

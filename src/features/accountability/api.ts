@@ -4,7 +4,7 @@ import { requireActor } from "../../platform/http/render.tsx";
 import { REPORT_KINDS } from "./access.ts";
 import { COUNTERS, dashboardFigures, TREND_KINDS } from "./figures.ts";
 import { reportPdf } from "./report-pdf.ts";
-import { periodicReport, ReportPeriodInput } from "./report.ts";
+import { periodicReport, periodOrDefault, ReportPeriodInput } from "./report.ts";
 
 const TAGS = ["accountability"];
 const n = z.number().int();
@@ -66,7 +66,8 @@ const CommitteeReport = z
   })
   .openapi("CommitteeReport");
 
-const Query = ReportPeriodInput.openapi("ReportPeriod");
+// Both bounds optional, as on the page: from 1 January of this year, to today.
+const Query = ReportPeriodInput.partial().openapi("ReportPeriod");
 const Refused = { 422: problemResponses[400] };
 
 export function accountabilityApi() {
@@ -85,11 +86,11 @@ export function accountabilityApi() {
         method: "get",
         path: `/accountability/reports/${kind}`,
         tags: TAGS,
-        summary: `The periodic report for ${kind === "board" ? "the board and the council" : "the ethics committee"} over [from, to], both days included (${who[kind]}); an end before the start is refused`,
+        summary: `The periodic report for ${kind === "board" ? "the board and the council" : "the ethics committee"} over [from, to], both days included (default: 1 January of this year to today) (${who[kind]}); an end before the start is refused`,
         request: { query: Query },
         responses: { 200: jsonResponse(schemas[kind], "The report"), ...Refused, ...problemResponses },
       }),
-      async (c) => c.json((await periodicReport(c.get("deps"), requireActor(c), kind, c.req.valid("query"))) as never, 200),
+      async (c) => c.json((await periodicReport(c.get("deps"), requireActor(c), kind, periodOrDefault(c.get("deps").now(), c.req.valid("query")))) as never, 200),
     );
     api.openapi(
       createRoute({
@@ -101,7 +102,7 @@ export function accountabilityApi() {
         responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...Refused, ...problemResponses },
       }),
       async (c) => {
-        const pdf = await reportPdf(c.get("deps"), requireActor(c), kind, c.req.valid("query"), c.get("t"), c.get("lang"));
+        const pdf = await reportPdf(c.get("deps"), requireActor(c), kind, periodOrDefault(c.get("deps").now(), c.req.valid("query")), c.get("t"), c.get("lang"));
         c.header("Content-Disposition", `attachment; filename="verantwoording-${kind}.pdf"`);
         return c.body(new Uint8Array(pdf), 200, { "Content-Type": "application/pdf" });
       },

@@ -25,6 +25,12 @@ export interface Period {
   toIso: string;
 }
 
+/** The period asked for, where a bound is missing: from 1 January of this year, to today (the page and the API alike). */
+export function periodOrDefault(now: Date, asked: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
+  const today = now.toISOString().slice(0, 10);
+  return { from: asked.from ?? `${today.slice(0, 4)}-01-01`, to: asked.to ?? today };
+}
+
 /** Refuses a period that ends before it starts, with its field. */
 export function parsePeriod(input: unknown): Period {
   const { from, to } = parseInput(ReportPeriodInput, input);

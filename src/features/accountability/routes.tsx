@@ -7,7 +7,7 @@ import { canSeeDashboard, canSeeReport, REPORT_KINDS, type ReportKind } from "./
 import { dashboardFigures } from "./figures.ts";
 import { linksFor } from "./links.ts";
 import { reportPdf } from "./report-pdf.ts";
-import { periodicReport, type PeriodicReport } from "./report.ts";
+import { periodicReport, periodOrDefault, type PeriodicReport } from "./report.ts";
 import { DashboardPage } from "./views/dashboard.tsx";
 import { ReportPage } from "./views/report.tsx";
 
@@ -16,8 +16,8 @@ const deps = (c: AppContext) => c.get("deps");
 
 /** The period asked for, or this year up to today. */
 function periodOf(c: AppContext): { from: string; to: string } {
-  const today = deps(c).now().toISOString().slice(0, 10);
-  return { from: (c.req.query("from") ?? `${today.slice(0, 4)}-01-01`).slice(0, 20), to: (c.req.query("to") ?? today).slice(0, 20) };
+  const { from, to } = periodOrDefault(deps(c).now(), { from: c.req.query("from"), to: c.req.query("to") });
+  return { from: from.slice(0, 20), to: to.slice(0, 20) };
 }
 
 async function showReport(c: AppContext, kind: ReportKind) {

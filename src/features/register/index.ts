@@ -27,6 +27,7 @@ export const registerFeature: Feature = {
     { table: "register_entries", name: "prepared_by_name", by: "prepared_by" },
     { table: "register_entries", name: "approved_by_name", by: "approved_by" },
     { table: "register_entry_versions", name: "prepared_by_name", by: "prepared_by" },
+    { table: "register_connectors", name: "updated_by_name", by: "updated_by" },
     { table: "register_entry_versions", name: "approved_by_name", by: "approved_by" },
   ],
   routes: registerRoutes,

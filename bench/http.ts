@@ -6,11 +6,11 @@
 // --minutes M adds a memory run per engine: M minutes of the mixed pages under the same
 // clients, the server's resident memory sampled every 15 s (--only-memory skips the table).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import { freshDatabase, peakOf, readyOf, startServer, withDb } from "./support.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -74,18 +74,7 @@ async function runBare() {
 
 async function runEngine(engine: string) {
   const dir = join(OUT, `http-${engine}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  let url = `sqlite:${join(dir, "a.db")}`;
-  let admin: pg.Client | null = null;
-  const dbName = `bench_http_${process.pid}`;
-  if (engine === "postgres") {
-    admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
-  }
+  const { url, drop } = await freshDatabase(engine, dir, "bench_http");
   const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: "error", MAX_CONCURRENT_REQUESTS: "8" };
   // First start: migrate and seed the demo; then more projects in SQL; then the measured server.
   let server = startServer(env);
@@ -136,10 +125,7 @@ async function runEngine(engine: string) {
   const peakMb = peakOf(server);
   server.kill();
   await new Promise((r) => server.once("exit", r));
-  if (admin) {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await drop();
   return { results, peakMb, memory };
 }
 
@@ -183,24 +169,8 @@ function rssOf(child: ChildProcess): number {
   return Math.round(Number(status.match(/VmRSS:\s+(\d+)/)![1]) / 1024);
 }
 
-function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["bin/afweging.js", "serve"], { env, cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
-}
 
-function readyOf(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      if (/ready|draait|localhost/.test(d.toString())) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-}
 
-/** Peak resident memory of a child (VmHWM), in MB. */
-function peakOf(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  return Math.round(Number(status.match(/VmHWM:\s+(\d+)/)![1]) / 1024);
-}
 
 async function drive(name: string, request: () => Promise<Response>): Promise<Result> {
   const latencies: number[] = [];
@@ -262,44 +232,6 @@ async function busiestDemoProject(engine: string, url: string): Promise<string> 
   );
 }
 
-async function withDb<T>(engine: string, url: string, work: (q: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, bulk: (table: string, rows: Record<string, unknown>[]) => Promise<void>) => Promise<T>): Promise<T> {
-  if (engine === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
-    const db = new Database(url.slice("sqlite:".length));
-    try {
-      const q = async (sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as Record<string, unknown>[];
-      const bulk = async (table: string, rows: Record<string, unknown>[]) => {
-        if (!rows.length) return;
-        const cols = Object.keys(rows[0]!);
-        const stmt = db.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`);
-        db.transaction(() => rows.forEach((r) => stmt.run(...cols.map((c) => r[c]))))();
-      };
-      return await work(q, bulk);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const q = async (sql: string, params: unknown[] = []) => {
-      let i = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++i}`), params)).rows;
-    };
-    const bulk = async (table: string, rows: Record<string, unknown>[]) => {
-      const cols = Object.keys(rows[0] ?? {});
-      for (let at = 0; at < rows.length; at += 500) {
-        const chunk = rows.slice(at, at + 500);
-        let i = 0;
-        const values = chunk.map(() => `(${cols.map(() => `$${++i}`).join(",")})`).join(",");
-        await client.query(`insert into ${table} (${cols.join(",")}) values ${values}`, chunk.flatMap((r) => cols.map((c) => r[c])));
-      }
-    };
-    return await work(q, bulk);
-  } finally {
-    await client.end();
-  }
-}
 
 async function ownerId(engine: string, url: string): Promise<string> {
   return withDb(engine, url, async (q) => String((await q("select id from users where email = ?", ["opdrachtgever@voorbeeldstad.example"]))[0]!.id));

@@ -6,14 +6,13 @@
 //                             [--clients 50] [--seconds 10] [--port 3691]
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { searchTextOf } from "../src/features/register/search-index.ts";
 import { indexTerms } from "../src/features/register/stem.ts";
-import { peakOf, readyOf, startServer, withDb } from "./support.ts";
+import { freshDatabase, peakOf, readyOf, startServer, withDb } from "./support.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -102,18 +101,7 @@ async function stop(child: ChildProcess) {
 
 async function runEngine(engine: string) {
   const dir = join(OUT, `register-${engine}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  let url = `sqlite:${join(dir, "a.db")}`;
-  let admin: pg.Client | null = null;
-  const dbName = `bench_register_${process.pid}`;
-  if (engine === "postgres") {
-    admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
-  }
+  const { url, drop } = await freshDatabase(engine, dir, "bench_register");
   // Every client is a different resident: the overload guard is the app's, not a limit per address.
   const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: "error" };
   let server = startServer(env);
@@ -132,10 +120,7 @@ async function runEngine(engine: string) {
   results.push(await drive("/openbaar/register/:lars", `${base}/openbaar/register/${lars}`));
   const peakMb = peakOf(server);
   await stop(server);
-  if (admin) {
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await drop();
   return { results, peakMb };
 }
 

@@ -1,7 +1,7 @@
 // What the HTTP benchmarks share: starting the app (or any child) and waiting
 // until it listens, its peak memory, and plain SQL on either engine for seeding.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 
@@ -68,3 +68,25 @@ export async function withDb<T>(engine: string, url: string, work: (q: (sql: str
   }
 }
 
+
+/**
+ * A fresh, empty database for one engine's run: a SQLite file in `dir` (emptied
+ * first), or a PostgreSQL database of its own; `drop()` removes the latter.
+ */
+export async function freshDatabase(engine: string, dir: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  if (engine !== "postgres") return { url: `sqlite:${join(dir, "a.db")}`, drop: async () => {} };
+  const dbName = `${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName}`);
+  await admin.query(`create database ${dbName}`);
+  return {
+    url: `postgres://postgres@127.0.0.1:5432/${dbName}`,
+    drop: async () => {
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    },
+  };
+}

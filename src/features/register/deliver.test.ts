@@ -4,7 +4,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { describeEachEngine } from "../../../test/support/database.ts";
 import { codeOf } from "../../../test/support/refusals.ts";
 import { PASSWORD } from "../../../test/support/fixtures.ts";
@@ -52,6 +52,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+// The server is shared by the engines' runs of each test: each test starts with nothing received.
+beforeEach(() => {
+  received.length = 0;
+  failNext = 0;
 });
 afterAll(async () => {
   server.closeAllConnections();

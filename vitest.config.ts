@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./test/support/longest-first.ts";
 
 export default defineConfig({
   esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
@@ -11,6 +12,8 @@ export default defineConfig({
     // Test-only argon2 cost (src/platform/auth/passwords.ts); the production cost has its own test.
     env: { AFWEGING_PASSWORD_HASHING: "test-light" },
     pool: "forks",
+    // Known-long files start first, so the two workers end together (test/support/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
     // A worker runs file after file with the modules it has loaded already: loading the app's
     // modules again for every file cost about 40% of the suite's processor time. Nothing in
     // the app registers itself on import, and each test makes its own database, so files

@@ -53,11 +53,10 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<voi
   });
   const stop = () => {
     server.close(() => {
-      checkpoints.stop();
-      scheduler.stop();
-      // The last checkpoint covers everything written until the server stopped.
-      void checkpoints
-        .runNow()
+      // Background work in progress finishes before the database closes; the last
+      // checkpoint covers everything written until the server stopped.
+      void Promise.all([checkpoints.stop(), scheduler.stop()])
+        .then(() => checkpoints.runNow())
         .then(() => deps.close())
         .then(() => process.exit(0));
     });

@@ -7,7 +7,8 @@
 export interface Periodic {
   /** Runs the work now (waiting for a run in progress first). */
   runNow(): Promise<void>;
-  stop(): void;
+  /** Stops the timer; resolves when a run in progress has finished (so the database can be closed after it). */
+  stop(): Promise<void>;
 }
 
 export function every(name: string, intervalMs: number, work: () => Promise<void>): Periodic {
@@ -30,5 +31,9 @@ export function every(name: string, intervalMs: number, work: () => Promise<void
     if (!running) void runNow();
   }, intervalMs);
   timer.unref();
-  return { runNow, stop: () => clearInterval(timer) };
+  const stop = async () => {
+    clearInterval(timer);
+    while (running) await running;
+  };
+  return { runNow, stop };
 }

@@ -28,6 +28,7 @@ export async function sendDigests(deps: Deps): Promise<number> {
 
 export const digestJob: ScheduledJob = {
   kind: "notifications.digest",
+  labelKey: "notifications.job.digest",
   everyMinutes: 24 * 60,
   async run(deps) {
     await sendDigests(deps);

@@ -1,4 +1,6 @@
 export const nl = {
+  "notifications.job.scan_inbox": "Meldingen maken van wat op mensen wacht",
+  "notifications.job.digest": "Dagelijkse samenvatting versturen",
   "notifications.nav": "Meldingen",
   "notifications.title": "Meldingen",
   "notifications.intro": "Hier ziet u wat u moet weten: wat er van u gevraagd wordt, wat er over uw project besloten is en wat binnenkort of te laat is.",
@@ -57,7 +59,6 @@ export const nl = {
   "notifications.jobs.to": "Aan",
   "notifications.jobs.subject": "Onderwerp",
   "notifications.jobs.retry": "Opnieuw proberen",
-  "notifications.jobs.retry_label": "Opnieuw proberen: {kind}",
   "notifications.jobs.retried": "De taak wordt zo snel mogelijk opnieuw gedaan.",
   "notifications.jobs.not_failed": "Deze taak is niet (meer) mislukt.",
   "notifications.jobs.nav": "Achtergrondtaken",
@@ -67,6 +68,8 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  "notifications.job.scan_inbox": "Make notifications of what waits for people",
+  "notifications.job.digest": "Send the daily digest",
   "notifications.nav": "Notifications",
   "notifications.title": "Notifications",
   "notifications.intro": "What you need to know: what is asked of you, what was decided on your project, and what is due soon or overdue.",
@@ -125,7 +128,6 @@ export const en: Record<keyof typeof nl, string> = {
   "notifications.jobs.to": "To",
   "notifications.jobs.subject": "Subject",
   "notifications.jobs.retry": "Try again",
-  "notifications.jobs.retry_label": "Try again: {kind}",
   "notifications.jobs.retried": "The task will be done again as soon as possible.",
   "notifications.jobs.not_failed": "This task has not failed (any more).",
   "notifications.jobs.nav": "Background tasks",

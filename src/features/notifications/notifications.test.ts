@@ -15,7 +15,7 @@ import { addMember, registerProject } from "../projects/service.ts";
 import { projectInput } from "../projects/test-helpers.ts";
 import { sendDigests } from "./digest.ts";
 import { scanInboxes } from "./scan-inbox.ts";
-import { getPreferences, listNotifications, markRead, unreadCount, updatePreferences } from "./service.ts";
+import { backgroundFailures, getPreferences, listNotifications, markRead, unreadCount, updatePreferences } from "./service.ts";
 
 let servers: TestSmtp[] = [];
 afterEach(async () => {
@@ -154,6 +154,17 @@ describeEachEngine("notifications (issue 15)", (get) => {
     await scanInboxes(deps);
     expect((await outboxTo(deps, users.member!.email)).map((m) => m.subject)).toEqual(["Afweging: Te laat: De maatregel uitvoeren: Te laat (uiterlijk 1 februari 2026)"]);
     expect(await unreadCount(deps, member)).toBe(2);
+  });
+
+  it("the instance administrator's list of failed background work names each job in words", async () => {
+    const { deps } = get();
+    const { as } = await setting(deps, "taken");
+    const now = deps.now().toISOString();
+    const failed = { unique_key: null, payload_json: "{}", state: "failed" as const, run_at: now, attempts: 5, max_attempts: 5, last_error: "timeout", locked_by: null, locked_until: null, created_at: now, updated_at: now };
+    await deps.db.insertInto("jobs").values([{ id: deps.newId(), kind: "register.deliveries", ...failed }, { id: deps.newId(), kind: "a.kind.no.longer.known", ...failed }]).execute();
+    const admin = { ...(await as("lead")), instanceAdmin: true };
+    const { jobs } = await backgroundFailures(deps, admin);
+    expect(jobs?.map((j) => [j.kind, j.labelKey]).sort()).toEqual([["a.kind.no.longer.known", null], ["register.deliveries", "register.job.deliveries"]]);
   });
 
   it("pages and API: the list with its unread count, mark read, the preferences form refusing an unknown kind", async () => {

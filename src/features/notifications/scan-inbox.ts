@@ -64,6 +64,7 @@ export async function scanInboxes(deps: Deps): Promise<number> {
 
 export const scanInboxJob: ScheduledJob = {
   kind: "notifications.scan-inbox",
+  labelKey: "notifications.job.scan_inbox",
   everyMinutes: 15,
   async run(deps) {
     await scanInboxes(deps);

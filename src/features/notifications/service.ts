@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../platform/i18n/index.ts";
 // A person's notifications (list, unread count, mark read) and their choices per kind;
 // the administrator's view of failed background work.
 import { z } from "zod";
@@ -7,6 +8,7 @@ import type { Deps } from "../../platform/deps.ts";
 import { AppError, forbidden, invalid, notFound, type FieldError } from "../../platform/errors.ts";
 import { failedMails } from "../../platform/mail/outbox.ts";
 import { failedJobs, retryJob } from "../../platform/scheduler/index.ts";
+import { allJobs } from "../../platform/scheduler/platform-jobs.ts";
 import { inTransaction } from "../../platform/transaction.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { DEFAULT_DELIVERY, DELIVERIES, NOTIFICATION_KINDS, isNotificationKind, type Delivery, type NotificationKind } from "./kinds.ts";
@@ -91,12 +93,18 @@ export async function updatePreferences(deps: Deps, actor: Actor, input: unknown
 
 export { NOTIFICATION_KINDS };
 
+/** Each failed job with the words for its kind (a kind no longer known keeps its code). */
+function withLabels<J extends { kind: string }>(deps: Deps, jobs: J[]): (J & { labelKey: MessageKey | null })[] {
+  const known = new Map(allJobs(deps).map((j) => [j.kind, j.labelKey]));
+  return jobs.map((j) => ({ ...j, labelKey: known.get(j.kind) ?? null }));
+}
+
 /** Failed background work: the instance's failed jobs for an instance administrator, the organisation's failed mails for its administrator. */
 export async function backgroundFailures(deps: Deps, actor: ActorWithProfile) {
   const orgAdmin = can(actor, "organisation.manage");
   if (!actor.instanceAdmin && !orgAdmin) throw forbidden();
   return {
-    jobs: actor.instanceAdmin ? await failedJobs(deps) : null,
+    jobs: actor.instanceAdmin ? withLabels(deps, await failedJobs(deps)) : null,
     mails: orgAdmin ? await failedMails(deps, actor.organisationId) : null,
   };
 }

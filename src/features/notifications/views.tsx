@@ -91,7 +91,7 @@ export function PreferencesPage({ ctx, preferences, values, errors }: { ctx: Pag
 }
 
 type Failures = {
-  jobs: { id: string; kind: string; attempts: number; last_error: string | null; updated_at: string }[] | null;
+  jobs: { id: string; kind: string; labelKey: MessageKey | null; attempts: number; last_error: string | null; updated_at: string }[] | null;
   mails: { id: string; to_address: string; subject: string; attempts: number; last_error: string | null; created_at: string }[] | null;
 };
 
@@ -116,13 +116,17 @@ export function JobsPage({ ctx, failures }: { ctx: PageContext; failures: Failur
             <Table caption={t("notifications.jobs.failed_jobs")} captionHidden headers={[t("notifications.jobs.kind"), t("notifications.jobs.attempts"), t("notifications.jobs.error"), t("notifications.jobs.when"), ""]}>
               {failures.jobs.map((j) => (
                 <Row>
-                  <Cell>{j.kind}</Cell>
+                  <Cell>{j.labelKey ? t(j.labelKey) : j.kind}</Cell>
                   <Cell numeric>{String(j.attempts)}</Cell>
                   <Cell>{j.last_error ?? ""}</Cell>
                   <Cell>{formatDateTime(j.updated_at, lang)}</Cell>
                   <Cell>
-                    <PostForm action={`/admin/jobs/${encodeURIComponent(j.id)}/retry`} csrfToken={ctx.csrfToken} label={t("notifications.jobs.retry_label", { kind: j.kind })}>
-                      <SubmitButton variant="secondary">{t("notifications.jobs.retry")}</SubmitButton>
+                    {/* No label on the form (two failed jobs of one kind would be two landmarks of one name). */}
+                    <PostForm action={`/admin/jobs/${encodeURIComponent(j.id)}/retry`} csrfToken={ctx.csrfToken}>
+                      <SubmitButton variant="secondary">
+                        {t("notifications.jobs.retry")}
+                        <span class="afw-visually-hidden"> ({j.labelKey ? t(j.labelKey) : j.kind})</span>
+                      </SubmitButton>
                     </PostForm>
                   </Cell>
                 </Row>

@@ -11,7 +11,7 @@ import * as m031 from "./migrations/031-register-feedback.ts";
 import * as m032 from "./migrations/032-register-connector.ts";
 import * as m033 from "./migrations/033-register-term-counts.ts";
 import { can } from "../../domain/permissions/permissions.ts";
-import { every } from "../../platform/periodic.ts";
+import type {} from "../../platform/scheduler/index.ts";
 import { runDeliveries } from "./deliver.ts";
 import { CONNECTOR_PATH } from "./views/connector-page.tsx";
 import { getTeamEntry } from "./queries.ts";
@@ -36,10 +36,9 @@ export const registerFeature: Feature = {
     { href: "/register", labelKey: "register.nav", visible: (c) => !!c.actor && c.actor.projectRoles.size > 0, before: "/audit-log" },
     { href: CONNECTOR_PATH, labelKey: "register.connector_nav", visible: (c) => !!c.actor && can(c.actor, "organisation.manage"), before: "/audit-log" },
   ],
-  // Deliveries to the national register that failed (or were cut off by a restart) are tried again every minute.
-  onStart: async (deps) => {
-    every("register-deliveries", 60_000, () => runDeliveries(deps).then(() => undefined));
-  },
+  // Deliveries to the national register that failed (or were cut off by a restart) are tried again every minute,
+  // as a scheduled job: one process at a time, stopped with the server.
+  scheduledJobs: [{ kind: "register.deliveries", labelKey: "register.job.deliveries", everyMinutes: 1, run: async (deps) => void (await runDeliveries(deps)) }],
   homeTasks: [{ href: "/register", labelKey: "register.home_task", visible: (c) => !!c.actor && c.actor.projectRoles.size > 0 }],
   publicStartPage: [publicStartPage],
   projectPanels: [

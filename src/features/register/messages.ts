@@ -1,4 +1,5 @@
 export const nl = {
+  "register.job.deliveries": "Beschrijvingen naar het landelijke Algoritmeregister sturen",
   "register.nav": "Algoritmeregister",
   "register.home_task": "Beschrijvingen in het algoritmeregister bijhouden",
   "register.team_title": "Algoritmeregister: onze beschrijvingen",
@@ -238,6 +239,7 @@ export const nl = {
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
+  "register.job.deliveries": "Send descriptions to the national algorithm register",
   "register.nav": "Algorithm register",
   "register.home_task": "Keep descriptions in the algorithm register up to date",
   "register.team_title": "Algorithm register: our descriptions",

@@ -346,4 +346,6 @@ export const en: Record<CoreMessageKey, string> = {
   "apidocs.tag.retention": "Retention periods",
   "apidocs.required": "required",
   "apidocs.optional": "optional",
+  "job.retention_cleanup": "Clean up expired data",
+  "job.mail_send": "Send e-mails",
 };

@@ -345,6 +345,8 @@ export const nl = {
   "apidocs.tag.retention": "Bewaartermijnen",
   "apidocs.required": "verplicht",
   "apidocs.optional": "niet verplicht",
+  "job.retention_cleanup": "Verlopen gegevens opruimen",
+  "job.mail_send": "E-mails versturen",
 } as const;
 
 export type CoreMessageKey = keyof typeof nl;

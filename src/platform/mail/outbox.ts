@@ -122,6 +122,7 @@ export function failedMails(deps: Deps, organisationId: string, limit = 100) {
 /** The platform's own scheduled job: the sender, every minute. */
 export const mailSenderJob = {
   kind: "mail.send",
+  labelKey: "job.mail_send" as const,
   everyMinutes: 1,
   async run(deps: Deps) {
     await deliverOutbox(deps);

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../i18n/index.ts";
 // The scheduler inside the app: due work is kept in the `jobs` table, so several app
 // processes on one PostgreSQL share it and each job is claimed by exactly one of them
 // (SELECT … FOR UPDATE SKIP LOCKED; on SQLite the claiming transaction holds the write
@@ -13,6 +14,8 @@ import type { JobTable } from "./schema.ts";
 export interface ScheduledJob {
   /** Stable name, e.g. "notifications.digest". */
   kind: string;
+  /** What the job does, in words, for the administrator's list of failed work. */
+  labelKey: MessageKey;
   /** Recurring: the job runs again this many minutes after it finished; without it the kind is only run when enqueued. */
   everyMinutes?: number;
   /** Tries before the job is marked failed (default 5). */

@@ -7,6 +7,7 @@ import type { ScheduledJob } from "./index.ts";
 
 export const retentionJob: ScheduledJob = {
   kind: "retention.cleanup",
+  labelKey: "job.retention_cleanup",
   everyMinutes: 60,
   async run(deps: Deps) {
     await cleanupExpired(deps);

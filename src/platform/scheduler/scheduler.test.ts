@@ -20,6 +20,7 @@ describeEachEngine("scheduler (issue 15)", (get, engine) => {
     const byWorker: Record<string, number> = { a: 0, b: 0 };
     const job = (worker: string): ScheduledJob => ({
       kind: "count",
+      labelKey: "job.mail_send",
       async run(_d, payload) {
         const n = String((payload as { n: number }).n);
         runs.set(n, (runs.get(n) ?? 0) + 1);
@@ -63,6 +64,7 @@ describeEachEngine("scheduler (issue 15)", (get, engine) => {
     let tries = 0;
     const flaky: ScheduledJob = {
       kind: "flaky",
+      labelKey: "job.mail_send",
       maxAttempts: 3,
       async run() {
         tries++;
@@ -90,7 +92,7 @@ describeEachEngine("scheduler (issue 15)", (get, engine) => {
     expect((await failedJobs(d)).map((j) => j.id)).toEqual([id]);
 
     expect(await inTransaction(d, null, (tx) => retryJob(tx, id))).toBe(true);
-    expect(await runDueJobs(d, "w", [{ kind: "flaky", async run() {} }])).toBe(1);
+    expect(await runDueJobs(d, "w", [{ kind: "flaky", labelKey: "job.mail_send", async run() {} }])).toBe(1);
     expect(await d.db.selectFrom("jobs").select("state").where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ state: "done" });
     expect(await inTransaction(d, null, (tx) => retryJob(tx, id))).toBe(false);
   });
@@ -99,7 +101,7 @@ describeEachEngine("scheduler (issue 15)", (get, engine) => {
     const { deps } = get();
     const { d, move } = withClock(deps);
     let runs = 0;
-    const hourly: ScheduledJob = { kind: "test.hourly", everyMinutes: 60, async run() { runs++; } };
+    const hourly: ScheduledJob = { kind: "test.hourly", labelKey: "job.retention_cleanup", everyMinutes: 60, async run() { runs++; } };
     await Promise.all([ensureRecurring(d, [hourly]), ensureRecurring(d, [hourly])]);
     await ensureRecurring(d, [hourly]);
     expect(await d.db.selectFrom("jobs").select("id").where("kind", "=", "test.hourly").execute()).toHaveLength(1);
